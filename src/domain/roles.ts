@@ -1,0 +1,46 @@
+/**
+ * Workspace roles and what each may do. One table, read by the server's policies
+ * and by the web app (to hide actions a person cannot take).
+ */
+export const ROLES = ['owner', 'product_manager', 'product_owner', 'contributor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'workspace.read',
+  'workspace.manage',
+  'members.read',
+  'members.manage',
+  'product.read',
+  'product.write',
+  'product.stage',
+  'activity.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL_READ: Permission[] = ['workspace.read', 'members.read', 'product.read', 'activity.read'];
+
+const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+  owner: new Set(PERMISSIONS),
+  product_manager: new Set([...ALL_READ, 'product.write', 'product.stage']),
+  // The PO owns the backlog and reads strategy; product definition stays with the PM.
+  product_owner: new Set(ALL_READ),
+  contributor: new Set(ALL_READ),
+  viewer: new Set(ALL_READ),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].has(permission);
+}
+
+/** Rank used to order member lists and to compare roles ("at least a PM"). */
+export const ROLE_RANK: Record<Role, number> = {
+  owner: 0,
+  product_manager: 1,
+  product_owner: 2,
+  contributor: 3,
+  viewer: 4,
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
