@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import { AppError } from './http/errors.js';
+import { errorHandler, problemFor, sendProblem } from './http/problem.js';
+import { type Handlers, registerRoutes } from './http/register-routes.js';
+import { activityHandlers } from './modules/activity/routes.js';
+import { authHandlers } from './modules/auth/routes.js';
+import { memberHandlers } from './modules/members/routes.js';
+import { productHandlers } from './modules/products/routes.js';
+import { systemHandlers } from './modules/system/routes.js';
+import { workspaceHandlers } from './modules/workspaces/routes.js';
+import { createServices, type Services } from './services.js';
+import { APP_VERSION } from './version.js';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  /** Directory of the built web app; null serves the API only. */
+  webRoot?: string | null;
+  logger?: boolean;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+
+const handlers: Handlers = {
+  ...systemHandlers,
+  ...authHandlers,
+  ...workspaceHandlers,
+  ...memberHandlers,
+  ...productHandlers,
+  ...activityHandlers,
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance & { services: Services }> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  const services = createServices(db.kysely, db.dialect, config, APP_VERSION);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  // An empty JSON body (e.g. POST /auth/logout with a JSON content type) means "no body".
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (err) {
+      done(new AppError('malformed_json', (err as Error).message), undefined);
+    }
+  });
+
+  // One log line per request, without secrets (invitation tokens live in paths).
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url.replace(/(invitations?|invite)\/[^/?]+/, '$1/…'), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  if (config.rateLimit > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimit,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `More than ${ctx.max} requests a minute; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cairn API',
+        version: APP_VERSION,
+        description:
+          'Product management: workspaces, products, discovery, strategy, roadmap, delivery and metrics. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/auth/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'cairn_session', description: 'Set by sign-in; writes also need the x-csrf-token header' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerRoutes(app, services, handlers);
+
+  const webRoot = options.webRoot ?? null;
+  const indexHtml = webRoot ? path.join(webRoot, 'index.html') : null;
+  if (webRoot && indexHtml && fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    const html = fs.readFileSync(indexHtml, 'utf8');
+    app.get('/', (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(html));
+    app.get('/assets/*', (req, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(req.url.slice(1).split('?')[0] ?? ''));
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+      }
+      return sendProblem(reply, problemFor('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => sendProblem(reply, problemFor('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)));
+  }
+
+  return Object.assign(app, { services }) as unknown as FastifyInstance & { services: Services };
+}

@@ -1,0 +1,130 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+/**
+ * A throwaway PostgreSQL server for tests and benchmarks: Debian's PostgreSQL binaries,
+ * a fresh data directory in /tmp, a free loopback port. PostgreSQL refuses to run as root,
+ * so as root it runs as the `postgres` system user.
+ */
+export interface ThrowawayPostgres {
+  url: string;
+  port: number;
+  /** Stops the server (fast shutdown) and deletes its data. */
+  stop(): Promise<void>;
+  /** Stops and starts the same server again (data kept), to test reconnection. */
+  restart(): Promise<void>;
+}
+
+function findBinDir(): string {
+  const candidates = [process.env.CAIRN_PG_BIN, '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+  for (const dir of candidates) if (dir && fs.existsSync(path.join(dir, 'postgres'))) return dir;
+  throw new Error('PostgreSQL binaries not found: install Debian\'s postgresql package (apt-get install -y postgresql) or set CAIRN_PG_BIN.');
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const isRoot = process.getuid?.() === 0;
+
+function asPostgres(cmd: string, args: string[]): [string, string[]] {
+  return isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+}
+
+export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
+  const bin = findBinDir();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-pg-'));
+  const dataDir = path.join(root, 'data');
+  if (isRoot) execFileSync('chown', ['postgres:postgres', root]);
+  fs.chmodSync(root, 0o700);
+  const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  execFileSync(initCmd, initArgs, { stdio: 'pipe' });
+  const port = await freePort();
+  // Tests favour speed; durability settings are kept when a caller measures crashes.
+  const speed = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const serverArgs = ['-D', dataDir, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...speed];
+
+  let child: ChildProcess | null = null;
+  const launch = async () => {
+    const [cmd, args] = asPostgres(path.join(bin, 'postgres'), serverArgs);
+    child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    await waitUntilReady(port, () => stderr);
+  };
+  const halt = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill('SIGINT');
+    });
+  };
+  await launch();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      await halt();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+    async restart() {
+      await halt();
+      await launch();
+    },
+  };
+}
+
+async function waitUntilReady(port: number, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+      if (Date.now() > deadline) throw new Error(`PostgreSQL did not start on port ${port}:\n${stderr()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Creates a fresh database on a server and returns its URL; drop it with dropDatabase. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
