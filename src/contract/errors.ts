@@ -31,4 +31,4 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export const PROBLEM_TYPE_BASE = 'https://cairn.dev/problems/';
+export const PROBLEM_TYPE_BASE = 'urn:cairn:problem:';

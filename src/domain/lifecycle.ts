@@ -26,11 +26,7 @@ export type TransitionVerdict =
   | { allowed: true; kind: TransitionKind; skipped: Stage[]; noteRequired: boolean }
   | { allowed: false; reason: TransitionRefusal };
 
-export type TransitionRefusal =
-  | 'same_stage'
-  | 'retired_is_final'
-  | 'backward_more_than_one'
-  | 'note_required';
+export type TransitionRefusal = 'same_stage' | 'retired_is_final' | 'backward_more_than_one' | 'note_required';
 
 /**
  * Decides whether a product may move from one stage to another.

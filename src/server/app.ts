@@ -74,7 +74,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   // One log line per request, without secrets (invitation tokens live in paths).
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, url: request.url.replace(/(invitations?|invite)\/[^/?]+/, '$1/…'), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        url: request.url.replace(/(invitations?|invite)\/[^/?]+/, '$1/…'),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -97,7 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     await app.register(rateLimit, {
       max: config.rateLimit,
       timeWindow: 60_000,
-      errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `More than ${ctx.max} requests a minute; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
+      errorResponseBuilder: (_req, ctx) =>
+        new AppError('rate_limited', `More than ${ctx.max} requests a minute; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
     });
   }
   await app.register(swagger, {
@@ -112,7 +118,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/auth/tokens' },
-          session: { type: 'apiKey', in: 'cookie', name: 'cairn_session', description: 'Set by sign-in; writes also need the x-csrf-token header' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'cairn_session',
+            description: 'Set by sign-in; writes also need the x-csrf-token header',
+          },
         },
       },
     },
@@ -129,7 +140,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
     const html = fs.readFileSync(indexHtml, 'utf8');
     app.get('/', (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(html));
-    app.get('/assets/*', (req, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(req.url.slice(1).split('?')[0] ?? ''));
+    app.get('/assets/*', (req, reply) =>
+      reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(req.url.slice(1).split('?')[0] ?? ''),
+    );
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {
         return reply.type('text/html').header('cache-control', 'no-cache').send(html);
@@ -137,7 +150,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       return sendProblem(reply, problemFor('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
     });
   } else {
-    app.setNotFoundHandler((request, reply) => sendProblem(reply, problemFor('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)));
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, problemFor('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+    );
   }
 
   return Object.assign(app, { services }) as unknown as FastifyInstance & { services: Services };

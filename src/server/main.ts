@@ -9,7 +9,8 @@ import { migrateToLatest } from './db/migrate.js';
 export async function startServer(config: Config = loadConfig()) {
   const db = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(db);
-  const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
+  // Both src/server (tsx) and dist/server (built) sit two levels below the repository root.
+  const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
   const app = await buildApp({ db, config, webRoot });
   const close = async () => {
     await app.close();
@@ -24,6 +25,8 @@ export async function startServer(config: Config = loadConfig()) {
     });
   }
   const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Cairn is running at ${address.replace('127.0.0.1', 'localhost')} on ${db.dialect === 'sqlite' ? `SQLite (${path.join(config.dataDir, 'cairn.db')})` : 'PostgreSQL'}`);
+  app.log.info(
+    `Cairn is running at ${address.replace('127.0.0.1', 'localhost')} on ${db.dialect === 'sqlite' ? `SQLite (${path.join(config.dataDir, 'cairn.db')})` : 'PostgreSQL'}`,
+  );
   return { app, db, address, close };
 }

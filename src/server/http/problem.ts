@@ -40,7 +40,10 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     const where = (error as FastifyError).validationContext ?? 'body';
     const errors = error.validation.map((v) => ({
       path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      message: v.keyword === 'unrecognized_keys' ? `Unknown field(s): ${String((v.params as { keys?: string[] }).keys ?? [])}` : (v.message ?? 'Invalid value'),
+      message:
+        v.keyword === 'unrecognized_keys'
+          ? `Unknown field(s): ${String((v.params as { keys?: string[] }).keys ?? [])}`
+          : (v.message ?? 'Invalid value'),
     }));
     return sendProblem(reply, problemFor('validation_failed', `Check ${errors.map((e) => e.path).join(', ')}.`, { errors }));
   }
@@ -58,12 +61,28 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   const status = (error as FastifyError).statusCode;
   if (status === 429) return sendProblem(reply, problemFor('rate_limited', error.message));
   if (status !== undefined && status >= 400 && status < 500) {
-    return sendProblem(reply, problemFor(status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'validation_failed', error.message));
+    return sendProblem(
+      reply,
+      problemFor(
+        status === 404
+          ? 'not_found'
+          : status === 413
+            ? 'payload_too_large'
+            : status === 415
+              ? 'unsupported_media_type'
+              : 'validation_failed',
+        error.message,
+      ),
+    );
   }
-  if (isUniqueViolation(error)) return sendProblem(reply, problemFor('conflict', 'Something with the same unique value was created at the same time; try again.'));
+  if (isUniqueViolation(error))
+    return sendProblem(reply, problemFor('conflict', 'Something with the same unique value was created at the same time; try again.'));
   if (isDatabaseUnavailable(error)) {
     request.log.error({ err: error }, 'database unavailable');
-    return sendProblem(reply.header('retry-after', '2'), problemFor('unavailable', 'The database is not reachable; try again in a moment.'));
+    return sendProblem(
+      reply.header('retry-after', '2'),
+      problemFor('unavailable', 'The database is not reachable; try again in a moment.'),
+    );
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, problemFor('internal'));
@@ -71,7 +90,14 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
 
 function isDatabaseUnavailable(error: Error): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03' || code === 'SQLITE_BUSY' || /Connection terminated/i.test(error.message);
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' ||
+    code === '57P03' ||
+    code === 'SQLITE_BUSY' ||
+    /Connection terminated/i.test(error.message)
+  );
 }
 
 function isUniqueViolation(error: Error): boolean {

@@ -62,7 +62,10 @@ function checkCsrf(request: FastifyRequest, auth: Auth | null): void {
 function parseIfMatch(value: string | string[] | undefined): number | null {
   if (typeof value !== 'string') return null;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
-  if (!match?.[1]) throw new AppError('validation_failed', 'If-Match must be the version number, e.g. If-Match: "3".', { errors: [{ path: 'headers.if-match', message: 'Not a version' }] });
+  if (!match?.[1])
+    throw new AppError('validation_failed', 'If-Match must be the version number, e.g. If-Match: "3".', {
+      errors: [{ path: 'headers.if-match', message: 'Not a version' }],
+    });
   return Number(match[1]);
 }
 
@@ -114,8 +117,15 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
           if (def.versioned && expectedVersion === null) throw new AppError('precondition_required');
         }
         const ctx: HandlerContext<RouteDef> = {
-          params: request.params, query: request.query, body: request.body, auth: request.auth, access: request.access,
-          expectedVersion, services, request, reply,
+          params: request.params,
+          query: request.query,
+          body: request.body,
+          auth: request.auth,
+          access: request.access,
+          expectedVersion,
+          services,
+          request,
+          reply,
         };
         const result = await handler(ctx);
         reply.code(def.status);

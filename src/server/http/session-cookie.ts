@@ -9,7 +9,11 @@ function isHttps(request: FastifyRequest): boolean {
 }
 
 /** The session cookie is HttpOnly; the CSRF cookie is readable by the web app, which echoes it in a header. */
-export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, session: { token: string; csrfToken: string; expiresAt: Date }) {
+export function setSessionCookies(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: { token: string; csrfToken: string; expiresAt: Date },
+) {
   const common = { path: '/', sameSite: 'lax' as const, secure: isHttps(request), expires: session.expiresAt };
   reply.setCookie(SESSION_COOKIE, session.token, { ...common, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });

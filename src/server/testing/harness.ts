@@ -53,12 +53,22 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
     else if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && !this.bearer && method !== 'GET') h['x-csrf-token'] = this.csrf;
-    const res = await this.app.inject({ method, url, headers: h, ...(body !== undefined && { payload: body as InjectOptions['payload'] }) });
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: h,
+      ...(body !== undefined && { payload: body as InjectOptions['payload'] }),
+    });
     const setCookie = res.cookies.find((c) => c.name === 'cairn_session');
     if (setCookie) this.cookie = setCookie.value ? `cairn_session=${setCookie.value}` : null;
     const csrf = res.cookies.find((c) => c.name === 'cairn_csrf');
@@ -91,7 +101,10 @@ export async function addMember(app: FastifyInstance, owner: Client, workspace: 
   const invite = await owner.post(`/api/v1/workspaces/${workspace}/members`, { email, role });
   if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.statusCode} ${invite.body}`);
   const member = new Client(app);
-  const accept = await member.post(`/api/v1/invitations/${invite.json().inviteToken}/accept`, { name: email.split('@')[0], password: 'member password 1' });
+  const accept = await member.post(`/api/v1/invitations/${invite.json().inviteToken}/accept`, {
+    name: email.split('@')[0],
+    password: 'member password 1',
+  });
   if (accept.statusCode !== 200) throw new Error(`accept failed: ${accept.statusCode} ${accept.body}`);
   return member;
 }

@@ -22,7 +22,9 @@ export interface ThrowawayPostgres {
 function findBinDir(): string {
   const candidates = [process.env.CAIRN_PG_BIN, '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
   for (const dir of candidates) if (dir && fs.existsSync(path.join(dir, 'postgres'))) return dir;
-  throw new Error('PostgreSQL binaries not found: install Debian\'s postgresql package (apt-get install -y postgresql) or set CAIRN_PG_BIN.');
+  throw new Error(
+    "PostgreSQL binaries not found: install Debian's postgresql package (apt-get install -y postgresql) or set CAIRN_PG_BIN.",
+  );
 }
 
 export async function freePort(): Promise<number> {
@@ -48,12 +50,34 @@ export async function startThrowawayPostgres(options: { durable?: boolean } = {}
   const dataDir = path.join(root, 'data');
   if (isRoot) execFileSync('chown', ['postgres:postgres', root]);
   fs.chmodSync(root, 0o700);
-  const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   execFileSync(initCmd, initArgs, { stdio: 'pipe' });
   const port = await freePort();
   // Tests favour speed; durability settings are kept when a caller measures crashes.
   const speed = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  const serverArgs = ['-D', dataDir, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...speed];
+  const serverArgs = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    root,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+    ...speed,
+  ];
 
   let child: ChildProcess | null = null;
   const launch = async () => {

@@ -68,12 +68,7 @@ export function foundation(dialect: Dialect) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('memberships_workspace_email')
-        .on('memberships')
-        .columns(['workspace_id', 'email'])
-        .unique()
-        .execute();
+      await db.schema.createIndex('memberships_workspace_email').on('memberships').columns(['workspace_id', 'email']).unique().execute();
       await db.schema.createIndex('memberships_user').on('memberships').column('user_id').execute();
 
       await db.schema
@@ -123,11 +118,7 @@ export function foundation(dialect: Dialect) {
         .addColumn('note', 'text')
         .execute();
       await db.schema.createIndex('change_log_workspace').on('change_log').columns(['workspace_id', 'seq']).execute();
-      await db.schema
-        .createIndex('change_log_entity')
-        .on('change_log')
-        .columns(['workspace_id', 'entity', 'entity_id', 'seq'])
-        .execute();
+      await db.schema.createIndex('change_log_entity').on('change_log').columns(['workspace_id', 'entity', 'entity_id', 'seq']).execute();
     },
     async down(): Promise<void> {
       throw new Error('Cairn migrations are forward-only; restore a backup to go back.');

@@ -20,7 +20,10 @@ export async function listActivity(
   if (query.entity) q = q.where('change_log.entity', '=', query.entity);
   if (query.id) q = q.where('change_log.entity_id', '=', query.id);
   if (after) q = q.where('change_log.seq', '<', Number(after[0]));
-  const rows = await q.orderBy('change_log.seq', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('change_log.seq', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const pageOf = toPage(rows, query.limit, (r) => [Number(r.seq), String(r.seq)]);
   return {
     items: pageOf.items.map((r) => ({

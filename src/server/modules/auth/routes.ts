@@ -63,4 +63,8 @@ export const authHandlers = {
     await revokeApiToken(ctx.services.db, requireAuth(ctx).user.id, ctx.params.id);
     return null;
   },
-} satisfies { [K in 'getSetup' | 'runSetup' | 'login' | 'logout' | 'me' | 'updateMe' | 'listTokens' | 'createToken' | 'revokeToken']: Handler<Routes[K]> };
+} satisfies {
+  [K in 'getSetup' | 'runSetup' | 'login' | 'logout' | 'me' | 'updateMe' | 'listTokens' | 'createToken' | 'revokeToken']: Handler<
+    Routes[K]
+  >;
+};

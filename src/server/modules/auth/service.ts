@@ -29,10 +29,7 @@ export async function isSetupNeeded(db: Kysely<Database>): Promise<boolean> {
   return row === undefined;
 }
 
-export async function createUser(
-  db: Kysely<Database>,
-  input: { email: string; name: string; password: string },
-): Promise<UserRow> {
+export async function createUser(db: Kysely<Database>, input: { email: string; name: string; password: string }): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();
   const user: UserRow = {
@@ -94,7 +91,11 @@ export async function resolveSession(db: Kysely<Database>, token: string): Promi
   const now = Date.now();
   if (Date.parse(row.expires_at) <= now) return null;
   if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.session_id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id', '=', row.session_id)
+      .execute();
   }
   const { session_id, csrf_token, expires_at: _e, last_seen_at: _l, ...user } = row;
   return { user, via: 'session', sessionId: session_id, csrfToken: csrf_token };
@@ -112,7 +113,11 @@ export async function resolveApiToken(db: Kysely<Database>, token: string): Prom
   if (!row || row.revoked_at !== null) return null;
   const now = Date.now();
   if (row.last_used_at === null || now - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
-    await db.updateTable('api_tokens').set({ last_used_at: new Date(now).toISOString() }).where('id', '=', row.token_id).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: new Date(now).toISOString() })
+      .where('id', '=', row.token_id)
+      .execute();
   }
   const { token_id: _t, last_used_at: _u, revoked_at: _r, ...user } = row;
   return { user, via: 'token', sessionId: null, csrfToken: null };
@@ -160,8 +165,21 @@ export async function revokeApiToken(db: Kysely<Database>, userId: string, token
   if (Number(result.numUpdatedRows) === 0) throw notFound('This token');
 }
 
-export async function updateProfile(db: Kysely<Database>, user: UserRow, patch: { name?: string | undefined; locale?: string | null | undefined }) {
-  const next = { ...user, ...(patch.name !== undefined && { name: patch.name }), ...(patch.locale !== undefined && { locale: patch.locale }), updated_at: nowIso() };
-  await db.updateTable('users').set({ name: next.name, locale: next.locale, updated_at: next.updated_at }).where('id', '=', user.id).execute();
+export async function updateProfile(
+  db: Kysely<Database>,
+  user: UserRow,
+  patch: { name?: string | undefined; locale?: string | null | undefined },
+) {
+  const next = {
+    ...user,
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.locale !== undefined && { locale: patch.locale }),
+    updated_at: nowIso(),
+  };
+  await db
+    .updateTable('users')
+    .set({ name: next.name, locale: next.locale, updated_at: next.updated_at })
+    .where('id', '=', user.id)
+    .execute();
   return next;
 }

@@ -55,13 +55,27 @@ export async function inviteMember(db: Kysely<Database>, access: Access, input: 
     if (existing) throw new AppError('already_member', `${input.email} is already a member or has a pending invitation.`);
     const now = nowIso();
     const row: MembershipRow = {
-      id: newId(), workspace_id: access.workspace.id, user_id: null, email: input.email, role: input.role, status: 'invited',
-      invite_token_hash: hashSecret(token), invited_by: access.actorId, invited_at: now, joined_at: null, version: 1,
-      created_at: now, updated_at: now,
+      id: newId(),
+      workspace_id: access.workspace.id,
+      user_id: null,
+      email: input.email,
+      role: input.role,
+      status: 'invited',
+      invite_token_hash: hashSecret(token),
+      invited_by: access.actorId,
+      invited_at: now,
+      joined_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
     };
     await trx.insertInto('memberships').values(row).execute();
     await appendChange(trx, {
-      workspaceId: access.workspace.id, entity: 'member', entityId: row.id, action: 'invited', actorId: access.actorId,
+      workspaceId: access.workspace.id,
+      entity: 'member',
+      entityId: row.id,
+      action: 'invited',
+      actorId: access.actorId,
       changes: diff(null, row, ['email', 'role', 'status']),
     });
     return toMemberDto({ ...row, name: null });
@@ -91,14 +105,23 @@ export async function updateMemberRole(db: Kysely<Database>, access: Access, id:
   return db.transaction().execute(async (trx) => {
     const before = await loadMember(trx, access, id);
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw versionConflict(toMemberDto(before));
-    if (before.role === 'owner' && role !== 'owner' && before.status === 'active' && (await activeOwnerCount(trx, access.workspace.id)) <= 1) {
+    if (
+      before.role === 'owner' &&
+      role !== 'owner' &&
+      before.status === 'active' &&
+      (await activeOwnerCount(trx, access.workspace.id)) <= 1
+    ) {
       throw new AppError('last_owner', 'Make someone else an owner before changing the role of the last one.');
     }
     if (before.role === role) return toMemberDto(before);
     const after = { ...before, role, version: before.version + 1, updated_at: nowIso() };
     await trx.updateTable('memberships').set({ role, version: after.version, updated_at: after.updated_at }).where('id', '=', id).execute();
     await appendChange(trx, {
-      workspaceId: access.workspace.id, entity: 'member', entityId: id, action: 'role_changed', actorId: access.actorId,
+      workspaceId: access.workspace.id,
+      entity: 'member',
+      entityId: id,
+      action: 'role_changed',
+      actorId: access.actorId,
       changes: diff(before, after, ['role']),
     });
     return toMemberDto(after);
@@ -114,8 +137,12 @@ export async function removeMember(db: Kysely<Database>, access: Access, id: str
     }
     await trx.deleteFrom('memberships').where('id', '=', id).execute();
     await appendChange(trx, {
-      workspaceId: access.workspace.id, entity: 'member', entityId: id, action: before.status === 'active' ? 'removed' : 'invitation_cancelled',
-      actorId: access.actorId, changes: diff(before, null, ['email', 'role']),
+      workspaceId: access.workspace.id,
+      entity: 'member',
+      entityId: id,
+      action: before.status === 'active' ? 'removed' : 'invitation_cancelled',
+      actorId: access.actorId,
+      changes: diff(before, null, ['email', 'role']),
     });
   });
 }
@@ -160,7 +187,8 @@ export async function acceptInvitation(
   let newUserId: string | null = null;
   if (account) {
     if (!auth) throw new AppError('unauthenticated', `Sign in as ${invitation.email} to accept this invitation.`);
-    if (auth.user.id !== account.id) throw new AppError('invitation_invalid', `This invitation is for ${invitation.email}; sign in with that account.`);
+    if (auth.user.id !== account.id)
+      throw new AppError('invitation_invalid', `This invitation is for ${invitation.email}; sign in with that account.`);
     userId = account.id;
   } else {
     if (!input.password || !input.name) {
@@ -185,7 +213,11 @@ export async function acceptInvitation(
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('invitation_invalid');
     await appendChange(trx, {
-      workspaceId: invitation.workspace_id, entity: 'member', entityId: invitation.id, action: 'joined', actorId: userId,
+      workspaceId: invitation.workspace_id,
+      entity: 'member',
+      entityId: invitation.id,
+      action: 'joined',
+      actorId: userId,
       changes: { status: { from: 'invited', to: 'active' } },
     });
     const workspace = await trx.selectFrom('workspaces').selectAll().where('id', '=', invitation.workspace_id).executeTakeFirstOrThrow();

@@ -40,10 +40,7 @@ describe.each(DIALECTS)('products API on %s', (dialect) => {
   it('detects concurrent edits: the second writer with the same version gets 409 and the current state', async () => {
     const product = (await owner.post(`/api/v1/workspaces/${ws}/products`, { name: 'Race' })).json();
     const url = `/api/v1/workspaces/${ws}/products/${product.id}`;
-    const [a, b] = await Promise.all([
-      owner.patch(url, { name: 'Race A', version: 1 }),
-      owner.patch(url, { name: 'Race B', version: 1 }),
-    ]);
+    const [a, b] = await Promise.all([owner.patch(url, { name: 'Race A', version: 1 }), owner.patch(url, { name: 'Race B', version: 1 })]);
     const statuses = [a.statusCode, b.statusCode].sort();
     expect(statuses).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
@@ -79,7 +76,10 @@ describe.each(DIALECTS)('products API on %s', (dialect) => {
 
     const activity = (await owner.get(`/api/v1/workspaces/${ws}/activity?entity=product&id=${product.id}`)).json();
     expect(activity.items.map((e: { action: string }) => e.action)).toEqual(['stage_changed', 'created']);
-    expect(activity.items[0]).toMatchObject({ changes: { stage: { from: 'conception', to: 'build' } }, note: 'Problem validated with 12 interviews' });
+    expect(activity.items[0]).toMatchObject({
+      changes: { stage: { from: 'conception', to: 'build' } },
+      note: 'Problem validated with 12 interviews',
+    });
   });
 
   it('archives, lists archived separately, restores and deletes', async () => {
@@ -102,7 +102,15 @@ describe.each(DIALECTS)('products API on %s', (dialect) => {
     expect(first.items).toHaveLength(3);
     const second = (await owner.get(`/api/v1/workspaces/${slug}/products?limit=3&cursor=${first.nextCursor}`)).json();
     const third = (await owner.get(`/api/v1/workspaces/${slug}/products?limit=3&cursor=${second.nextCursor}`)).json();
-    expect([...first.items, ...second.items, ...third.items].map((p: { name: string }) => p.name)).toEqual(['P0', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
+    expect([...first.items, ...second.items, ...third.items].map((p: { name: string }) => p.name)).toEqual([
+      'P0',
+      'P1',
+      'P2',
+      'P3',
+      'P4',
+      'P5',
+      'P6',
+    ]);
     expect(third.nextCursor).toBeNull();
   });
 

@@ -22,5 +22,12 @@ export const productHandlers = {
   moveProductStage: async (ctx) => moveStage(ctx.services.db, requireAccess(ctx), ctx.params.id, ctx.body),
   listProductStages: async (ctx) => ({ items: await listStageHistory(ctx.services.db, requireAccess(ctx), ctx.params.id) }),
 } satisfies {
-  [K in 'listProducts' | 'createProduct' | 'getProduct' | 'updateProduct' | 'deleteProduct' | 'moveProductStage' | 'listProductStages']: Handler<Routes[K]>;
+  [K in
+    | 'listProducts'
+    | 'createProduct'
+    | 'getProduct'
+    | 'updateProduct'
+    | 'deleteProduct'
+    | 'moveProductStage'
+    | 'listProductStages']: Handler<Routes[K]>;
 };

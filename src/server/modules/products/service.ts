@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { checkTransition, openGateItems, REFUSAL_MESSAGES, STAGE_GATES, type Stage } from '../../../domain/lifecycle.js';
-import { isStage } from '../../../domain/lifecycle.js';
+import { checkTransition, isStage, openGateItems, REFUSAL_MESSAGES, STAGE_GATES, type Stage } from '../../../domain/lifecycle.js';
 import type { Database, ProductRow, ProductStageRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, invalid, notFound, versionConflict } from '../../http/errors.js';
@@ -33,7 +32,12 @@ export type ProductDto = ReturnType<typeof toProductDto>;
 const TRACKED: (keyof ProductDto & string)[] = ['name', 'vision', 'stage', 'segments', 'checklist', 'archivedAt'];
 
 async function loadProduct(db: Kysely<Database>, access: Access, id: string): Promise<ProductRow> {
-  const row = await db.selectFrom('products').selectAll().where('id', '=', id).where('workspace_id', '=', access.workspace.id).executeTakeFirst();
+  const row = await db
+    .selectFrom('products')
+    .selectAll()
+    .where('id', '=', id)
+    .where('workspace_id', '=', access.workspace.id)
+    .executeTakeFirst();
   if (!row) throw notFound('This product');
   return row;
 }
@@ -46,7 +50,13 @@ export async function getProduct(db: Kysely<Database>, access: Access, id: strin
 export async function listProducts(
   db: Kysely<Database>,
   access: Access,
-  query: { cursor?: string | undefined; limit: number; stage?: Stage | undefined; q?: string | undefined; archived: 'true' | 'false' | 'all' },
+  query: {
+    cursor?: string | undefined;
+    limit: number;
+    stage?: Stage | undefined;
+    q?: string | undefined;
+    archived: 'true' | 'false' | 'all';
+  },
 ) {
   authorize(access, 'product.read');
   const after = decodeCursor(query.cursor);
@@ -62,7 +72,11 @@ export async function listProducts(
     const [name, id] = after;
     q = q.where((eb) => eb.or([eb('name', '>', String(name)), eb.and([eb('name', '=', String(name)), eb('id', '>', id)])]));
   }
-  const rows = await q.orderBy('name').orderBy('id').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('name')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
   const pageOf = toPage(rows, query.limit, (r) => [r.name, r.id]);
   return { items: pageOf.items.map(toProductDto), nextCursor: pageOf.nextCursor };
 }
@@ -76,17 +90,43 @@ export async function createProduct(
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const row: ProductRow = {
-      id: newId(), workspace_id: access.workspace.id, name: input.name, vision: input.vision ?? '', stage: input.stage ?? 'conception',
-      segments: JSON.stringify(input.segments ?? []), checklist: '{}', archived_at: null, created_by: access.actorId, version: 1,
-      created_at: now, updated_at: now,
+      id: newId(),
+      workspace_id: access.workspace.id,
+      name: input.name,
+      vision: input.vision ?? '',
+      stage: input.stage ?? 'conception',
+      segments: JSON.stringify(input.segments ?? []),
+      checklist: '{}',
+      archived_at: null,
+      created_by: access.actorId,
+      version: 1,
+      created_at: now,
+      updated_at: now,
     };
     await trx.insertInto('products').values(row).execute();
     await trx
       .insertInto('product_stages')
-      .values({ id: newId(), workspace_id: row.workspace_id, product_id: row.id, from_stage: null, to_stage: row.stage, note: null, open_gate_items: '[]', actor_id: access.actorId, at: now })
+      .values({
+        id: newId(),
+        workspace_id: row.workspace_id,
+        product_id: row.id,
+        from_stage: null,
+        to_stage: row.stage,
+        note: null,
+        open_gate_items: '[]',
+        actor_id: access.actorId,
+        at: now,
+      })
       .execute();
     const dto = toProductDto(row);
-    await appendChange(trx, { workspaceId: row.workspace_id, entity: 'product', entityId: row.id, action: 'created', actorId: access.actorId, changes: diff(null, dto, TRACKED) });
+    await appendChange(trx, {
+      workspaceId: row.workspace_id,
+      entity: 'product',
+      entityId: row.id,
+      action: 'created',
+      actorId: access.actorId,
+      changes: diff(null, dto, TRACKED),
+    });
     return dto;
   });
 }
@@ -106,7 +146,13 @@ export async function updateProduct(
   access: Access,
   id: string,
   expectedVersion: number,
-  patch: { name?: string | undefined; vision?: string | undefined; segments?: Segment[] | undefined; checklist?: Record<string, boolean> | undefined; archived?: boolean | undefined },
+  patch: {
+    name?: string | undefined;
+    vision?: string | undefined;
+    segments?: Segment[] | undefined;
+    checklist?: Record<string, boolean> | undefined;
+    archived?: boolean | undefined;
+  },
 ) {
   authorize(access, 'product.write');
   if (patch.checklist) checkChecklistKeys(patch.checklist);
@@ -130,15 +176,27 @@ export async function updateProduct(
     const result = await trx
       .updateTable('products')
       .set({
-        name: after.name, vision: after.vision, segments: JSON.stringify(after.segments), checklist: JSON.stringify(after.checklist),
-        archived_at: after.archivedAt, version: after.version, updated_at: now,
+        name: after.name,
+        vision: after.vision,
+        segments: JSON.stringify(after.segments),
+        checklist: JSON.stringify(after.checklist),
+        archived_at: after.archivedAt,
+        version: after.version,
+        updated_at: now,
       })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw versionConflict(before);
     const action = 'archivedAt' in changes ? (after.archivedAt ? 'archived' : 'restored') : 'updated';
-    await appendChange(trx, { workspaceId: access.workspace.id, entity: 'product', entityId: id, action, actorId: access.actorId, changes });
+    await appendChange(trx, {
+      workspaceId: access.workspace.id,
+      entity: 'product',
+      entityId: id,
+      action,
+      actorId: access.actorId,
+      changes,
+    });
     return after;
   });
 }
@@ -148,7 +206,14 @@ export async function deleteProduct(db: Kysely<Database>, access: Access, id: st
   await db.transaction().execute(async (trx) => {
     const before = toProductDto(await loadProduct(trx, access, id));
     await trx.deleteFrom('products').where('id', '=', id).execute();
-    await appendChange(trx, { workspaceId: access.workspace.id, entity: 'product', entityId: id, action: 'deleted', actorId: access.actorId, changes: diff(before, null, ['name', 'stage']) });
+    await appendChange(trx, {
+      workspaceId: access.workspace.id,
+      entity: 'product',
+      entityId: id,
+      action: 'deleted',
+      actorId: access.actorId,
+      changes: diff(before, null, ['name', 'stage']),
+    });
   });
 }
 
@@ -174,7 +239,9 @@ export async function moveStage(db: Kysely<Database>, access: Access, id: string
     const before = toProductDto(beforeRow);
     const verdict = checkTransition(before.stage, input.stage, input.note);
     if (!verdict.allowed) {
-      throw new AppError('stage_transition_not_allowed', REFUSAL_MESSAGES[verdict.reason], { errors: [{ path: 'stage', message: verdict.reason }] });
+      throw new AppError('stage_transition_not_allowed', REFUSAL_MESSAGES[verdict.reason], {
+        errors: [{ path: 'stage', message: verdict.reason }],
+      });
     }
     const now = nowIso();
     const open = verdict.kind === 'forward' ? openGateItems(before.stage, before.checklist) : [];
@@ -187,13 +254,25 @@ export async function moveStage(db: Kysely<Database>, access: Access, id: string
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw versionConflict(before);
     const entry: ProductStageRow = {
-      id: newId(), workspace_id: access.workspace.id, product_id: id, from_stage: before.stage, to_stage: input.stage,
-      note: input.note?.trim() || null, open_gate_items: JSON.stringify(open), actor_id: access.actorId, at: now,
+      id: newId(),
+      workspace_id: access.workspace.id,
+      product_id: id,
+      from_stage: before.stage,
+      to_stage: input.stage,
+      note: input.note?.trim() || null,
+      open_gate_items: JSON.stringify(open),
+      actor_id: access.actorId,
+      at: now,
     };
     await trx.insertInto('product_stages').values(entry).execute();
     await appendChange(trx, {
-      workspaceId: access.workspace.id, entity: 'product', entityId: id, action: 'stage_changed', actorId: access.actorId,
-      changes: diff(before, after, ['stage']), note: entry.note,
+      workspaceId: access.workspace.id,
+      entity: 'product',
+      entityId: id,
+      action: 'stage_changed',
+      actorId: access.actorId,
+      changes: diff(before, after, ['stage']),
+      note: entry.note,
     });
     const actor = await trx.selectFrom('users').select(['name', 'email']).where('id', '=', access.actorId).executeTakeFirst();
     return { product: after, entry: toStageEntryDto({ ...entry, actor_name: actor?.name ?? null, actor_email: actor?.email ?? null }) };

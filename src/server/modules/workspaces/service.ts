@@ -104,24 +104,51 @@ function checkSlug(slug: string): void {
   }
 }
 
-export async function createWorkspace(db: Kysely<Database>, user: { id: string; email: string }, input: { name: string; slug?: string | undefined }) {
+export async function createWorkspace(
+  db: Kysely<Database>,
+  user: { id: string; email: string },
+  input: { name: string; slug?: string | undefined },
+) {
   if (input.slug !== undefined) checkSlug(input.slug);
   return db.transaction().execute(async (trx) => {
     const slug = input.slug ?? (await freeSlugFrom(trx, input.name));
     if (input.slug !== undefined && (await slugExists(trx, slug))) throw new AppError('slug_taken');
     const now = nowIso();
-    const workspace: WorkspaceRow = { id: newId(), slug, name: input.name, created_by: user.id, version: 1, created_at: now, updated_at: now };
+    const workspace: WorkspaceRow = {
+      id: newId(),
+      slug,
+      name: input.name,
+      created_by: user.id,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
     await trx.insertInto('workspaces').values(workspace).execute();
     const membershipId = newId();
     await trx
       .insertInto('memberships')
       .values({
-        id: membershipId, workspace_id: workspace.id, user_id: user.id, email: user.email, role: 'owner', status: 'active',
-        invite_token_hash: null, invited_by: null, invited_at: null, joined_at: now, version: 1, created_at: now, updated_at: now,
+        id: membershipId,
+        workspace_id: workspace.id,
+        user_id: user.id,
+        email: user.email,
+        role: 'owner',
+        status: 'active',
+        invite_token_hash: null,
+        invited_by: null,
+        invited_at: null,
+        joined_at: now,
+        version: 1,
+        created_at: now,
+        updated_at: now,
       })
       .execute();
     await appendChange(trx, {
-      workspaceId: workspace.id, entity: 'workspace', entityId: workspace.id, action: 'created', actorId: user.id,
+      workspaceId: workspace.id,
+      entity: 'workspace',
+      entityId: workspace.id,
+      action: 'created',
+      actorId: user.id,
       changes: diff(null, workspace, ['name', 'slug']),
     });
     return toWorkspaceDto(workspace, 'owner');
@@ -140,7 +167,13 @@ export async function updateWorkspace(
     const before = await trx.selectFrom('workspaces').selectAll().where('id', '=', access.workspace.id).executeTakeFirstOrThrow();
     if (before.version !== expectedVersion) throw versionConflict(toWorkspaceDto(before, access.role));
     if (patch.slug !== undefined && patch.slug !== before.slug && (await slugExists(trx, patch.slug))) throw new AppError('slug_taken');
-    const after: WorkspaceRow = { ...before, name: patch.name ?? before.name, slug: patch.slug ?? before.slug, version: before.version + 1, updated_at: nowIso() };
+    const after: WorkspaceRow = {
+      ...before,
+      name: patch.name ?? before.name,
+      slug: patch.slug ?? before.slug,
+      version: before.version + 1,
+      updated_at: nowIso(),
+    };
     const result = await trx
       .updateTable('workspaces')
       .set({ name: after.name, slug: after.slug, version: after.version, updated_at: after.updated_at })
@@ -149,7 +182,11 @@ export async function updateWorkspace(
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toWorkspaceDto(before, access.role));
     await appendChange(trx, {
-      workspaceId: before.id, entity: 'workspace', entityId: before.id, action: 'updated', actorId: access.actorId,
+      workspaceId: before.id,
+      entity: 'workspace',
+      entityId: before.id,
+      action: 'updated',
+      actorId: access.actorId,
       changes: diff(before, after, ['name', 'slug']),
     });
     return toWorkspaceDto(after, access.role);
