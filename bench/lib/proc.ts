@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+
+export interface Memory {
+  /** Resident set size now, in MB. */
+  rssMb: number;
+  /** Peak resident set size since the process started (VmHWM), in MB. */
+  peakMb: number;
+}
+
+/** Reads a process's memory from /proc (Linux only). */
+export function readMemory(pid: number): Memory {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

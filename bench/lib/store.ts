@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connect, type Db, type Dialect } from '../../src/server/db/connection.js';
+import { createDatabase, startThrowawayPostgres, type ThrowawayPostgres } from '../../src/server/testing/postgres.js';
+
+/** Where a run keeps its data: a temporary SQLite directory, or a throwaway PostgreSQL server. */
+export interface Store {
+  dialect: Dialect;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** The PostgreSQL server, for restart tests; null on SQLite. */
+  postgres: ThrowawayPostgres | null;
+  /** A direct connection for seeding and checks (the server has its own). */
+  open(): Db;
+  dispose(): Promise<void>;
+}
+
+export async function createStore(dialect: Dialect, options: { durable?: boolean } = {}): Promise<Store> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
+  let postgres: ThrowawayPostgres | null = null;
+  let databaseUrl: string | undefined;
+  if (dialect === 'postgres') {
+    postgres = await startThrowawayPostgres({ durable: options.durable ?? true });
+    databaseUrl = await createDatabase(postgres.url, 'cairn');
+  }
+  return {
+    dialect,
+    dataDir,
+    databaseUrl,
+    postgres,
+    open: () => connect({ dataDir, databaseUrl, poolSize: 2 }),
+    async dispose() {
+      await postgres?.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const sqliteFile = (store: Store) => path.join(store.dataDir, 'cairn.db');

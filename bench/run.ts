@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runHttpBench } from './http/run-http.js';
+import { requireBuild } from './lib/cairn-process.js';
+import { describeMachine, machine } from './lib/machine.js';
+import { textTable } from './lib/table.js';
+import { runMicro } from './micro/run.js';
+import { httpTable, memoryTable, microTable, type Table } from './report/figures.js';
+import { renderSections, reportHeader, writeReport } from './report/markdown.js';
+
+/**
+ * npm run bench [-- --quick] [-- --pg] [-- --connections N]
+ * Measures the production build: in-process micro-benchmarks of domain code, then HTTP load
+ * against a real Cairn process at growing collection sizes, compared with bare Fastify.
+ */
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    pg: { type: 'boolean', default: false },
+    connections: { type: 'string', default: '10' },
+  },
+});
+
+const dialect = values.pg ? 'postgres' : 'sqlite';
+const quick = values.quick ?? false;
+const settings = {
+  sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
+  seconds: quick ? 2 : 5,
+  warmupSeconds: quick ? 0.5 : 1,
+  connections: Number(values.connections),
+};
+
+const describe = `per case: ${settings.warmupSeconds} s warm-up, ${settings.seconds} s with 1 connection (latency), ${settings.seconds} s with ${settings.connections} connections (throughput), ${settings.seconds} s on the limit server`;
+
+const print = (title: string, t: Table) => console.log(`\n${title}\n${textTable(t.headers, t.rows, t.align)}`);
+
+async function main() {
+  requireBuild();
+  console.log(`Cairn benchmark on ${dialect}${quick ? ' (quick)' : ''} — ${describeMachine(machine())}`);
+
+  console.log('\nmicro-benchmarks (in process)…');
+  const micro = microTable(await runMicro(quick));
+  print('Domain code', micro);
+
+  console.log(`\nHTTP: ${describe}`);
+  const report = await runHttpBench({ dialect, ...settings, log: (line) => console.log(line) });
+  const http = httpTable(report, dialect, settings.connections);
+  const memory = memoryTable(report);
+  print('HTTP', http);
+  print('Server memory', memory);
+
+  const file = writeReport(
+    dialect === 'sqlite' ? 'latest.md' : 'latest-postgres.md',
+    reportHeader(
+      `Cairn benchmark — ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}${quick ? ' (quick)' : ''}`,
+      `sizes ${settings.sizes.map((s) => s.toLocaleString('en-US')).join(' / ')}; ${describe}`,
+    ) +
+      renderSections([
+        {
+          title: 'HTTP',
+          notes: [
+            'Measured from a separate process with autocannon over loopback; latencies are of 2xx answers. ' +
+              'p50/p90/p99 and the p99 target: one connection, one request at a time (what one user waits). ' +
+              `req/s and p99 under load: ${settings.connections} connections. ` +
+              '"limit" is a bare Fastify process serving the same response bytes from memory under the same load; ratio = Cairn req/s ÷ limit req/s.',
+          ],
+          tables: [http],
+        },
+        {
+          title: 'Server memory',
+          notes: ['Read from /proc/<pid>/status (VmRSS now, VmHWM peak) of the server process.'],
+          tables: [memory],
+        },
+        { title: 'Domain code (tinybench, in process)', tables: [micro] },
+      ]),
+  );
+  console.log(`\nReport: ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
