@@ -1,0 +1,230 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { isStage, type Stage } from '../../domain/lifecycle.js';
+import { isApiError } from '../api/client.js';
+import { meQuery, setupQuery, workspaceQuery, workspacesQuery } from '../api/queries.js';
+import { NotFoundPage, RouteError } from '../components/route-error.js';
+import { RoutePending } from '../components/route-pending.js';
+import { isArea } from '../routes/areas/areas.js';
+import { AuthedRoot } from './authed-root.js';
+import { lastWorkspace, rememberWorkspace } from './preferences.js';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+/** Signed in? Otherwise to set-up (first run) or to sign-in, coming back here after. */
+async function requireUser(queryClient: QueryClient, href: string) {
+  try {
+    return await queryClient.ensureQueryData(meQuery);
+  } catch (error) {
+    if (!isApiError(error) || error.status !== 401) throw error;
+    const setup = await queryClient.fetchQuery(setupQuery);
+    if (setup.needed) throw redirect({ to: '/setup' });
+    throw redirect({ to: '/login', search: href === '/' ? {} : { redirect: href } });
+  }
+}
+
+async function isSignedIn(queryClient: QueryClient): Promise<boolean> {
+  try {
+    await queryClient.ensureQueryData(meQuery);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'setup',
+  beforeLoad: async ({ context }) => {
+    const setup = await context.queryClient.fetchQuery(setupQuery);
+    if (!setup.needed) throw redirect({ to: '/login' });
+  },
+  component: lazyRouteComponent(() => import('../routes/auth/setup-page.js'), 'SetupPage'),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context, search }) => {
+    if (await isSignedIn(context.queryClient)) throw redirect({ href: search.redirect ?? '/' });
+    const setup = await context.queryClient.fetchQuery(setupQuery);
+    if (setup.needed) throw redirect({ to: '/setup' });
+  },
+  component: lazyRouteComponent(() => import('../routes/auth/login-page.js'), 'LoginPage'),
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invite/$token',
+  component: lazyRouteComponent(() => import('../routes/auth/invite-page.js'), 'InvitePage'),
+});
+
+const authedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authed',
+  beforeLoad: async ({ context, location }) => ({ me: await requireUser(context.queryClient, location.href) }),
+  component: AuthedRoot,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const workspaces = await context.queryClient.fetchQuery(workspacesQuery);
+    const last = lastWorkspace();
+    const target = workspaces.find((w) => w.slug === last) ?? workspaces[0];
+    if (target) throw redirect({ to: '/w/$workspace/products', params: { workspace: target.slug } });
+  },
+  component: lazyRouteComponent(() => import('../routes/home/home-page.js'), 'HomePage'),
+});
+
+const shellRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  id: 'shell',
+  component: lazyRouteComponent(() => import('../components/shell/app-layout.js'), 'AppLayout'),
+});
+
+const workspaceRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: 'w/$workspace',
+  beforeLoad: async ({ context, params }) => {
+    const workspace = await context.queryClient.ensureQueryData(workspaceQuery(params.workspace));
+    rememberWorkspace(workspace.slug);
+    return { workspace };
+  },
+  component: Outlet,
+});
+
+const workspaceIndexRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/w/$workspace/products', params });
+  },
+});
+
+export interface ProductsSearch {
+  q?: string;
+  stage?: Stage;
+  archived?: 'true' | 'all';
+  new?: boolean;
+}
+
+const productsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'products',
+  validateSearch: (search: Record<string, unknown>): ProductsSearch => ({
+    ...(typeof search.q === 'string' && search.q !== '' && { q: search.q }),
+    ...(isStage(search.stage) && { stage: search.stage }),
+    ...((search.archived === 'true' || search.archived === 'all') && { archived: search.archived }),
+    ...((search.new === true || search.new === 'true' || search.new === 1) && { new: true }),
+  }),
+  component: lazyRouteComponent(() => import('../routes/products/products-page.js'), 'ProductsPage'),
+});
+
+const productRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'products/$productId',
+  component: lazyRouteComponent(() => import('../routes/products/product/product-page.js'), 'ProductPage'),
+});
+
+const activityRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'activity',
+  component: lazyRouteComponent(() => import('../routes/activity/activity-page.js'), 'ActivityPage'),
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'members',
+  component: lazyRouteComponent(() => import('../routes/members/members-page.js'), 'MembersPage'),
+});
+
+const workspaceSettingsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('../routes/settings/workspace-settings-page.js'), 'WorkspaceSettingsPage'),
+});
+
+const areaRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '$area',
+  beforeLoad: ({ params }) => {
+    if (!isArea(params.area)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../routes/areas/area-page.js'), 'AreaPage'),
+});
+
+const tokensRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: 'settings/tokens',
+  component: lazyRouteComponent(() => import('../routes/settings/tokens-page.js'), 'TokensPage'),
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: 'settings/profile',
+  component: lazyRouteComponent(() => import('../routes/settings/profile-page.js'), 'ProfilePage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  inviteRoute,
+  authedRoute.addChildren([
+    homeRoute,
+    shellRoute.addChildren([
+      workspaceRoute.addChildren([
+        workspaceIndexRoute,
+        productsRoute,
+        productRoute,
+        activityRoute,
+        membersRoute,
+        workspaceSettingsRoute,
+        areaRoute,
+      ]),
+      tokensRoute,
+      profileRoute,
+    ]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Data comes from TanStack Query; the router only decides where to go.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: RoutePending,
+    defaultPendingMs: 150,
+    defaultErrorComponent: RouteError,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}

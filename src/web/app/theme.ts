@@ -1,0 +1,48 @@
+import { createTheme, localStorageColorSchemeManager, type MantineColorsTuple } from '@mantine/core';
+
+/** Cairn indigo: the brand colour of the logo and primary actions. */
+const cairn: MantineColorsTuple = [
+  '#eef0ff',
+  '#dcdefa',
+  '#b6baef',
+  '#8e94e5',
+  '#6c73dc',
+  '#565ed7',
+  '#4a53d5',
+  '#3b44bd',
+  '#333caa',
+  '#283396',
+];
+
+export const theme = createTheme({
+  primaryColor: 'cairn',
+  primaryShade: { light: 7, dark: 5 },
+  colors: { cairn },
+  fontFamily: 'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", Arial, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, "SF Mono", "JetBrains Mono", Menlo, "DejaVu Sans Mono", monospace',
+  headings: {
+    fontFamily:
+      'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", Arial, sans-serif',
+    fontWeight: '650',
+    sizes: {
+      h1: { fontSize: '1.625rem', lineHeight: '1.25' },
+      h2: { fontSize: '1.25rem', lineHeight: '1.3' },
+      h3: { fontSize: '1.0625rem', lineHeight: '1.35' },
+      h4: { fontSize: '0.9375rem', lineHeight: '1.4' },
+    },
+  },
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  focusRing: 'auto',
+  respectReducedMotion: true,
+  components: {
+    Button: { defaultProps: { radius: 'md' } },
+    Card: { defaultProps: { radius: 'lg', withBorder: true, padding: 'lg' } },
+    Paper: { defaultProps: { radius: 'lg' } },
+    Modal: { defaultProps: { radius: 'lg', centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
+    Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+    Badge: { defaultProps: { radius: 'sm' } },
+  },
+});
+
+export const colorSchemeManager = localStorageColorSchemeManager({ key: 'cairn.color-scheme' });

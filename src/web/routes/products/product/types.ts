@@ -1,0 +1,3 @@
+import type { useUpdateProduct } from '../../../api/product-mutations.js';
+
+export type ProductUpdate = ReturnType<typeof useUpdateProduct>;
