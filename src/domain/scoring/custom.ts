@@ -9,23 +9,41 @@ import { ExpressionError } from './expression/errors.js';
 import { evaluate } from './expression/evaluate.js';
 import { type Node, print } from './expression/parser.js';
 import { type CompiledFormula, compile, identifiersOf, isFunctionName } from './expression/validate.js';
-import {
-  type FieldError,
-  type FieldSpec,
-  type ScoreResult,
-  checkField,
-  failure,
-  isMissing,
-  noNegZero,
-} from './result.js';
+import { checkField, type FieldError, type FieldSpec, failure, isMissing, noNegZero, type ScoreResult } from './result.js';
 
 export const EVIDENCE_NAMES = ['insights', 'customers', 'revenue'] as const;
 export type EvidenceName = (typeof EVIDENCE_NAMES)[number];
 
 export const EVIDENCE_FIELDS: readonly FieldSpec[] = [
-  { name: 'insights', label: 'Insights', description: 'How many insights (feedback, interview notes) are linked to the feature.', kind: 'number', required: true, min: 0, integer: true, step: 1 },
-  { name: 'customers', label: 'Customers', description: 'How many distinct customers asked for it.', kind: 'number', required: true, min: 0, integer: true, step: 1 },
-  { name: 'revenue', label: 'Revenue', description: 'Combined revenue of the customers who asked for it.', kind: 'number', required: true, min: 0, unit: 'workspace currency' },
+  {
+    name: 'insights',
+    label: 'Insights',
+    description: 'How many insights (feedback, interview notes) are linked to the feature.',
+    kind: 'number',
+    required: true,
+    min: 0,
+    integer: true,
+    step: 1,
+  },
+  {
+    name: 'customers',
+    label: 'Customers',
+    description: 'How many distinct customers asked for it.',
+    kind: 'number',
+    required: true,
+    min: 0,
+    integer: true,
+    step: 1,
+  },
+  {
+    name: 'revenue',
+    label: 'Revenue',
+    description: 'Combined revenue of the customers who asked for it.',
+    kind: 'number',
+    required: true,
+    min: 0,
+    unit: 'workspace currency',
+  },
 ];
 
 export const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
@@ -85,7 +103,9 @@ function toFieldError(e: ExpressionError): FieldError {
 }
 
 /** Checks a workspace's drivers and formula; call it when the settings are saved. */
-export function validateCustomConfig(config: CustomScoreConfig): { ok: true; config: ValidCustomConfig } | { ok: false; errors: FieldError[] } {
+export function validateCustomConfig(
+  config: CustomScoreConfig,
+): { ok: true; config: ValidCustomConfig } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const drivers = Array.isArray(config?.drivers) ? config.drivers : null;
   if (!drivers) return { ok: false, errors: [{ field: 'drivers', message: 'must be a list of drivers' }] };
@@ -102,7 +122,8 @@ export function validateCustomConfig(config: CustomScoreConfig): { ok: true; con
     }
     if (typeof d?.name === 'string') seen.add(d.name);
     for (const key of ['min', 'max', 'weight'] as const) {
-      if (typeof d?.[key] !== 'number' || !Number.isFinite(d[key])) errors.push({ field: `${at}.${key}`, message: 'must be a finite number' });
+      if (typeof d?.[key] !== 'number' || !Number.isFinite(d[key]))
+        errors.push({ field: `${at}.${key}`, message: 'must be a finite number' });
     }
     if (Number.isFinite(d?.min) && Number.isFinite(d?.max) && !(d.min < d.max)) {
       errors.push({ field: `${at}.max`, message: 'must be greater than min' });

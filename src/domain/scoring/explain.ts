@@ -8,28 +8,16 @@
  * - any other formula: each input's "effect" is score(actual) − score(that input at its scale
  *   minimum, others unchanged); effects need not add up to the score, and share is null.
  */
-import {
-  type CustomScoreConfig,
-  type CustomValues,
-  floorOf,
-  scoreWithConfig,
-  validateCustomConfig,
-} from './custom.js';
+import { type CustomScoreConfig, type CustomValues, floorOf, scoreWithConfig, validateCustomConfig } from './custom.js';
 import { tryEvaluate } from './expression/evaluate.js';
 import { linearForm } from './expression/linear.js';
-import { type IceInput, type IceOptions, explainIce } from './ice.js';
-import { type KanoInput, explainKano } from './kano.js';
-import { type MoscowInput, explainMoscow } from './moscow.js';
-import {
-  type Contribution,
-  type Explanation,
-  failure,
-  failureSummary,
-  formatNumber,
-} from './result.js';
-import { type RiceInput, explainRice } from './rice.js';
-import { type ValueEffortInput, type ValueEffortOptions, explainValueEffort } from './value-effort.js';
-import { type WsjfInput, explainWsjf } from './wsjf.js';
+import { explainIce, type IceInput, type IceOptions } from './ice.js';
+import { explainKano, type KanoInput } from './kano.js';
+import { explainMoscow, type MoscowInput } from './moscow.js';
+import { type Contribution, type Explanation, failure, failureSummary, formatNumber } from './result.js';
+import { explainRice, type RiceInput } from './rice.js';
+import { explainValueEffort, type ValueEffortInput, type ValueEffortOptions } from './value-effort.js';
+import { explainWsjf, type WsjfInput } from './wsjf.js';
 
 export function explainCustom(config: CustomScoreConfig, values: CustomValues): Explanation {
   const valid = validateCustomConfig(config);
@@ -45,7 +33,15 @@ export function explainCustom(config: CustomScoreConfig, values: CustomValues): 
   }
   const result = scoreWithConfig(cfg, values);
   if (!result.ok) {
-    return { framework: 'custom', value: null, summary: failureSummary(result), inputs, contributions: [], missing: result.missing, errors: result.errors };
+    return {
+      framework: 'custom',
+      value: null,
+      summary: failureSummary(result),
+      inputs,
+      contributions: [],
+      missing: result.missing,
+      errors: result.errors,
+    };
   }
   const { env, value } = result;
   const linear = linearForm(cfg.formula.ast);
@@ -72,7 +68,7 @@ export function explainCustom(config: CustomScoreConfig, values: CustomValues): 
       const at = tryEvaluate(cfg.formula.ast, { ...env, [name]: floor }, cfg.formula.source);
       const effect = at.ok ? value - at.value : null;
       const text = at.ok
-        ? `${name} ${formatNumber(env[name]!)}: at its minimum (${formatNumber(floor)}) the score would be ${formatNumber(at.value)}, so it adds ${formatNumber(effect!)}`
+        ? `${name} ${formatNumber(env[name]!)}: at its minimum (${formatNumber(floor)}) the score would be ${formatNumber(at.value)}, so it changes the score by ${effect! >= 0 ? '+' : ''}${formatNumber(effect!)}`
         : `${name} ${formatNumber(env[name]!)}: the score cannot be computed with ${name} at its minimum (${at.error.message})`;
       return { name, value: env[name]!, effect: effect !== null && Number.isFinite(effect) ? effect : null, share: null, text };
     });

@@ -81,7 +81,8 @@ export const FRAMEWORKS: readonly FrameworkInfo[] = [
   {
     key: 'kano',
     name: 'Kano',
-    description: 'How a feature affects satisfaction: basic expectation, performance, delighter, or indifferent — by hand or from a survey.',
+    description:
+      'How a feature affects satisfaction: basic expectation, performance, delighter, or indifferent — by hand or from a survey.',
     result: 'category',
     formula: 'Most frequent answer category; Better = (A+O)/(A+O+M+I), Worse = −(O+M)/(A+O+M+I)',
     fields: KANO_FIELDS,

@@ -6,13 +6,13 @@
 import {
   type Explanation,
   type FieldSpec,
-  type ScoreResult,
   failure,
   failureSummary,
   finiteOr,
   formatNumber,
   pickInputs,
   readFields,
+  type ScoreResult,
 } from './result.js';
 
 export const ICE_VARIANTS = ['product', 'average'] as const;

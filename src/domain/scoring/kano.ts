@@ -10,22 +10,15 @@ import {
   type Explanation,
   type FieldError,
   type FieldSpec,
-  type ScoreResult,
   failure,
   failureSummary,
   formatNumber,
   isMissing,
   noNegZero,
+  type ScoreResult,
 } from './result.js';
 
-export const KANO_CATEGORIES = [
-  'must_be',
-  'one_dimensional',
-  'attractive',
-  'indifferent',
-  'reverse',
-  'questionable',
-] as const;
+export const KANO_CATEGORIES = ['must_be', 'one_dimensional', 'attractive', 'indifferent', 'reverse', 'questionable'] as const;
 export type KanoCategory = (typeof KANO_CATEGORIES)[number];
 
 export const KANO_CHOICES: readonly Choice<KanoCategory>[] = [
@@ -201,7 +194,13 @@ export function explainKano(input: KanoInput): Explanation {
     for (const c of KANO_TIE_ORDER) {
       if (s.counts[c] === 0) continue;
       const share = s.counts[c] / s.respondents;
-      contributions.push({ name: c, value: s.counts[c], effect: null, share, text: `${s.counts[c]} of ${s.respondents} respondents: ${label(c)}` });
+      contributions.push({
+        name: c,
+        value: s.counts[c],
+        effect: null,
+        share,
+        text: `${s.counts[c]} of ${s.respondents} respondents: ${label(c)}`,
+      });
     }
   }
   const surveyText = s

@@ -4,11 +4,10 @@
  */
 import {
   type Choice,
+  checkField,
   type Explanation,
   type FieldError,
   type FieldSpec,
-  type ScoreResult,
-  checkField,
   failure,
   failureSummary,
   formatNumber,
@@ -16,6 +15,7 @@ import {
   isMissing,
   pickInputs,
   readFields,
+  type ScoreResult,
 } from './result.js';
 
 export const MOSCOW_CATEGORIES = ['must', 'should', 'could', 'wont'] as const;
@@ -117,10 +117,7 @@ export interface MoscowSummary {
 const EFFORT_SPEC = MOSCOW_FIELDS[1]!;
 
 /** Share of planned effort that is Must-have, with a warning above the DSDM limit. `value` is that share (0–1). */
-export function summarizeMoscow(
-  items: readonly MoscowItem[],
-  options: { limit?: number } = {},
-): ScoreResult<number, MoscowSummary> {
+export function summarizeMoscow(items: readonly MoscowItem[], options: { limit?: number } = {}): ScoreResult<number, MoscowSummary> {
   const limit = options.limit ?? MOSCOW_MUST_LIMIT;
   const errors: FieldError[] = [];
   if (typeof limit !== 'number' || !(limit > 0 && limit <= 1)) {

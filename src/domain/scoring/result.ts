@@ -25,7 +25,7 @@ export interface ScoreFailure {
   errors: FieldError[];
 }
 
-export type ScoreResult<V, Extra extends object = {}> = ({ ok: true; value: V } & Extra) | ScoreFailure;
+export type ScoreResult<V, Extra extends object = Record<never, never>> = ({ ok: true; value: V } & Extra) | ScoreFailure;
 
 export function failure(missing: string[], errors: FieldError[]): ScoreFailure {
   return { ok: false, reason: errors.length > 0 ? 'invalid' : 'missing', missing, errors };
@@ -60,31 +60,26 @@ export function isMissing(value: unknown): value is null | undefined {
   return value === null || value === undefined;
 }
 
-function fmt(n: number): string {
-  return String(n);
+function oneOf(choices: readonly Choice[]): string {
+  return `must be one of ${choices.map((c) => String(c.value)).join(', ')}`;
 }
 
 /** Checks one value against its spec; returns an error message or null. */
 export function checkField(spec: FieldSpec, value: unknown): string | null {
   if (spec.kind === 'choice') {
     const allowed = spec.allowed ?? [];
-    if (!allowed.some((c) => c.value === value)) {
-      return `must be one of ${allowed.map((c) => fmt(c.value as number)).join(', ')}`;
-    }
-    return null;
+    return allowed.some((c) => c.value === value) ? null : oneOf(allowed);
   }
   if (typeof value !== 'number') return 'must be a number';
   if (Number.isNaN(value)) return 'must be a number (got NaN)';
   if (!Number.isFinite(value)) return 'must be a finite number';
-  if (spec.allowed && !spec.allowed.some((c) => c.value === value)) {
-    return `must be one of ${spec.allowed.map((c) => fmt(c.value as number)).join(', ')}`;
-  }
+  if (spec.allowed && !spec.allowed.some((c) => c.value === value)) return oneOf(spec.allowed);
   if (spec.integer && !Number.isInteger(value)) return 'must be a whole number';
   if (spec.min !== undefined) {
-    if (spec.minExclusive && value <= spec.min) return `must be greater than ${fmt(spec.min)}`;
-    if (!spec.minExclusive && value < spec.min) return `must be at least ${fmt(spec.min)}`;
+    if (spec.minExclusive && value <= spec.min) return `must be greater than ${spec.min}`;
+    if (!spec.minExclusive && value < spec.min) return `must be at least ${spec.min}`;
   }
-  if (spec.max !== undefined && value > spec.max) return `must be at most ${fmt(spec.max)}`;
+  if (spec.max !== undefined && value > spec.max) return `must be at most ${spec.max}`;
   return null;
 }
 

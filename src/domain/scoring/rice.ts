@@ -7,14 +7,15 @@ import {
   type Choice,
   type Explanation,
   type FieldSpec,
-  type ScoreResult,
   failure,
   failureSummary,
   finiteOr,
   formatNumber,
   formatPercent,
+  noNegZero,
   pickInputs,
   readFields,
+  type ScoreResult,
 } from './result.js';
 
 export const RICE_IMPACT: readonly Choice<number>[] = [
@@ -94,7 +95,7 @@ export function computeRice(input: RiceInput): ScoreResult<number> {
   }
   if (missing.length > 0 || errors.length > 0) return failure(missing, errors);
   const { reach, impact, confidence, effort } = values as Record<string, number>;
-  const value = (reach! * impact! * confidence!) / effort!;
+  const value = noNegZero((reach! * impact! * confidence!) / effort!);
   const overflow = finiteOr(value);
   return overflow ? failure([], [overflow]) : { ok: true, value };
 }

@@ -7,12 +7,12 @@ import {
   type Explanation,
   type FieldError,
   type FieldSpec,
-  type ScoreResult,
   failure,
   failureSummary,
   formatNumber,
   pickInputs,
   readFields,
+  type ScoreResult,
 } from './result.js';
 
 export const QUADRANTS = ['quick_win', 'big_bet', 'fill_in', 'time_sink'] as const;
@@ -73,10 +73,7 @@ export function quadrantOf(highValue: boolean, highEffort: boolean): Quadrant {
   return highEffort ? 'time_sink' : 'fill_in';
 }
 
-export function computeValueEffort(
-  input: ValueEffortInput,
-  options: ValueEffortOptions = {},
-): ScoreResult<number, ValueEffortExtra> {
+export function computeValueEffort(input: ValueEffortInput, options: ValueEffortOptions = {}): ScoreResult<number, ValueEffortExtra> {
   const midpoint = options.midpoint ?? DEFAULT_MIDPOINT;
   const { values, missing, errors } = readFields(VALUE_EFFORT_FIELDS, input);
   if (typeof midpoint !== 'number' || !(midpoint >= VALUE_EFFORT_SCALE.min && midpoint <= VALUE_EFFORT_SCALE.max)) {
@@ -105,8 +102,20 @@ export function explainValueEffort(input: ValueEffortInput, options: ValueEffort
     value: result.value,
     summary: `${QUADRANT_LABELS[result.quadrant]}; ${formatNumber(v)} ÷ ${formatNumber(e)} = ${formatNumber(result.value)}`,
     contributions: [
-      { name: 'value', value: v, effect: null, share: null, text: `Value ${formatNumber(v)} is ${result.highValue ? 'high' : 'low'} (midpoint ${mid})` },
-      { name: 'effort', value: e, effect: null, share: null, text: `Effort ${formatNumber(e)} is ${result.highEffort ? 'high' : 'low'} (midpoint ${mid})` },
+      {
+        name: 'value',
+        value: v,
+        effect: null,
+        share: null,
+        text: `Value ${formatNumber(v)} is ${result.highValue ? 'high' : 'low'} (midpoint ${mid})`,
+      },
+      {
+        name: 'effort',
+        value: e,
+        effect: null,
+        share: null,
+        text: `Effort ${formatNumber(e)} is ${result.highEffort ? 'high' : 'low'} (midpoint ${mid})`,
+      },
     ],
     missing: [],
     errors: [],

@@ -9,13 +9,13 @@ import {
   type Contribution,
   type Explanation,
   type FieldSpec,
-  type ScoreResult,
   failure,
   failureSummary,
   formatNumber,
   formatPercent,
   pickInputs,
   readFields,
+  type ScoreResult,
 } from './result.js';
 
 export const FIBONACCI_SCALE = [1, 2, 3, 5, 8, 13, 20, 40, 100] as const;

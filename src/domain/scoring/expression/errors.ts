@@ -41,6 +41,11 @@ export function makePointer(source: string, position: number): string {
   const head = start > 0 ? '…' : '';
   const tail = end < chars.length ? '…' : '';
   const line = head + chars.slice(start, end).join('') + tail;
-  const pad = (head ? ' ' : '') + chars.slice(start, col).map((c) => (c === '\t' ? '\t' : ' ')).join('');
+  const pad =
+    (head ? ' ' : '') +
+    chars
+      .slice(start, col)
+      .map((c) => (c === '\t' ? '\t' : ' '))
+      .join('');
   return `${line}\n${pad}^`;
 }

@@ -65,7 +65,8 @@ export function evaluate(node: Node, env: Env, source: string): number {
   const call = (n: Extract<Node, { type: 'call' }>): number => {
     const spec = isFunctionName(n.name) ? FUNCTIONS[n.name]! : undefined;
     if (!spec) return fail(`unknown function '${n.name}'`, n.position);
-    if (n.args.length < spec.minArgs || n.args.length > spec.maxArgs) return fail(`wrong number of arguments: write ${spec.usage}`, n.position);
+    if (n.args.length < spec.minArgs || n.args.length > spec.maxArgs)
+      return fail(`wrong number of arguments: write ${spec.usage}`, n.position);
     const args = n.args.map(run);
     if (n.name === 'min') return Math.min(...args);
     if (n.name === 'max') return Math.max(...args);

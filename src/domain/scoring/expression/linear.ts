@@ -3,8 +3,9 @@
  * e.g. "2*reach + impact/2 - 1". For those, each input's contribution is exactly
  * coefficient × value, which is the clearest "why" an explanation can give.
  */
-import type { Node } from './parser.js';
+
 import { tryEvaluate } from './evaluate.js';
+import type { Node } from './parser.js';
 
 export interface LinearForm {
   coefficients: Map<string, number>;

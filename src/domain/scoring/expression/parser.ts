@@ -22,7 +22,7 @@ export type Node =
   | { type: 'binary'; op: Operator; left: Node; right: Node; position: number }
   | { type: 'call'; name: string; args: Node[]; position: number };
 
-function describe(t: Token): string {
+function describeToken(t: Token): string {
   if (t.type === 'eof') return 'the end of the formula';
   if (t.type === 'number') return `the number ${t.text}`;
   if (t.type === 'identifier') return `the name '${t.text}'`;
@@ -66,7 +66,7 @@ class Parser {
     const t = this.peek();
     if (t.type === 'rparen') this.fail("this ')' has no matching '('", t.position);
     if (t.type === 'comma') this.fail("',' is only allowed between a function's arguments", t.position);
-    if (t.type !== 'eof') this.fail(`expected an operator (+ - * /) before ${describe(t)}`, t.position);
+    if (t.type !== 'eof') this.fail(`expected an operator (+ - * /) before ${describeToken(t)}`, t.position);
     return node;
   }
 
@@ -119,7 +119,7 @@ class Parser {
         // `next` does not move past the end, so the token before `t` sits one or two back.
         const prev = this.tokens[(t.type === 'eof' ? this.i : this.i - 1) - 1];
         const after = prev ? ` after '${prev.text}'` : '';
-        return this.fail(`expected a number, a name or '('${after} but found ${describe(t)}`, t.position);
+        return this.fail(`expected a number, a name or '('${after} but found ${describeToken(t)}`, t.position);
       }
     }
   }
@@ -148,7 +148,7 @@ class Parser {
     }
     // At the end, point at the '(' that was left open: that is where the fix goes.
     if (t.type === 'eof') this.fail("missing ')' to close this '('", open.position);
-    this.fail(`expected ')' or an operator but found ${describe(t)}`, t.position);
+    this.fail(`expected ')' or an operator but found ${describeToken(t)}`, t.position);
   }
 }
 

@@ -70,7 +70,10 @@ function readNumber(source: string, start: number, tokens: Token[]): number {
     while (isDigit(source[i])) i += 1;
   }
   // An 'e' only starts an exponent when digits follow; otherwise the number ends here.
-  if ((source[i] === 'e' || source[i] === 'E') && (isDigit(source[i + 1]) || (/[+-]/.test(source[i + 1] ?? '') && isDigit(source[i + 2])))) {
+  if (
+    (source[i] === 'e' || source[i] === 'E') &&
+    (isDigit(source[i + 1]) || (/[+-]/.test(source[i + 1] ?? '') && isDigit(source[i + 2])))
+  ) {
     i += 2;
     while (isDigit(source[i])) i += 1;
   }

@@ -72,10 +72,12 @@ export function validate(node: Node, source: string, allowedNames: Iterable<stri
         else err(`unknown name '${n.name}'${suggest(n.name, names)}`, n.position);
         return;
       case 'unary':
-        return walk(n.operand);
+        walk(n.operand);
+        return;
       case 'binary':
         walk(n.left);
-        return walk(n.right);
+        walk(n.right);
+        return;
       case 'call': {
         const spec = isFunctionName(n.name) ? FUNCTIONS[n.name]! : undefined;
         if (!spec) {
