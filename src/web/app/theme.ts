@@ -46,3 +46,15 @@ export const theme = createTheme({
 });
 
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'cairn.color-scheme' });
+
+/** Secondary text dark (or light) enough for WCAG AA contrast on every surface we use. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5f6672', '--cairn-warning-text': '#9a4a00', '--cairn-success-text': '#087f5b' },
+  dark: {
+    '--mantine-color-dimmed': '#9a9ca5',
+    '--cairn-warning-text': '#f2b766',
+    '--cairn-success-text': '#63e6be',
+    '--mantine-color-anchor': 'var(--mantine-color-cairn-3)',
+  },
+});

@@ -30,6 +30,7 @@ export const en = {
     password: 'Password',
     passwordHint: 'At least 8 characters.',
     passwordTooShort: 'Use at least 8 characters.',
+    togglePassword: 'Show or hide the password',
   },
   setup: {
     title: 'Set up Cairn',

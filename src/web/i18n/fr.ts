@@ -34,6 +34,7 @@ export const fr: Strings<Catalogue> = {
     password: 'Mot de passe',
     passwordHint: 'Au moins 8 caractères.',
     passwordTooShort: 'Utilisez au moins 8 caractères.',
+    togglePassword: 'Afficher ou masquer le mot de passe',
   },
   setup: {
     title: 'Configurer Cairn',

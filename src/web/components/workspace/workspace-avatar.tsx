@@ -1,11 +1,12 @@
 import { Avatar } from '@mantine/core';
 
-const COLORS = ['cairn', 'teal', 'grape', 'orange', 'cyan', 'pink', 'lime', 'violet'];
+/** Deep tones: white initials on them pass WCAG AA contrast. */
+const TONES = ['#3b44bd', '#0b7285', '#862e9c', '#a61e4d', '#237032', '#5f3dc4', '#1864ab', '#b35309'];
 
-function colorOf(seed: string): string {
+function toneOf(seed: string): string {
   let hash = 0;
   for (const ch of seed) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
-  return COLORS[Math.abs(hash) % COLORS.length] ?? 'cairn';
+  return TONES[Math.abs(hash) % TONES.length] ?? '#3b44bd';
 }
 
 export function initials(name: string): string {
@@ -14,18 +15,23 @@ export function initials(name: string): string {
   return letters.toUpperCase() || '?';
 }
 
-export function WorkspaceAvatar({ name, seed, size = 28 }: { name: string; seed: string; size?: number }) {
+function Initials({ name, seed, size, radius }: { name: string; seed: string; size: number; radius: 'md' | 'xl' }) {
   return (
-    <Avatar size={size} radius="md" color={colorOf(seed)} variant="filled" aria-hidden>
+    <Avatar
+      size={size}
+      radius={radius}
+      aria-hidden
+      styles={{ placeholder: { background: toneOf(seed), color: '#fff', border: 0, fontWeight: 650 } }}
+    >
       {initials(name)}
     </Avatar>
   );
 }
 
+export function WorkspaceAvatar({ name, seed, size = 28 }: { name: string; seed: string; size?: number }) {
+  return <Initials name={name} seed={seed} size={size} radius="md" />;
+}
+
 export function PersonAvatar({ name, seed, size = 28 }: { name: string; seed: string; size?: number }) {
-  return (
-    <Avatar size={size} radius="xl" color={colorOf(seed)} variant="light" aria-hidden>
-      {initials(name)}
-    </Avatar>
-  );
+  return <Initials name={name} seed={seed} size={size} radius="xl" />;
 }

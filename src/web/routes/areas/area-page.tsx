@@ -53,9 +53,9 @@ export function AreaPage() {
               </Card>
             ))}
           </SimpleGrid>
-          <Card radius="md" padding="md" bg="var(--mantine-color-default-hover)" withBorder={false}>
+          <Card radius="md" padding="md" bg="var(--cairn-subtle-bg)">
             <Group justify="space-between" wrap="wrap" gap="sm">
-              <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 220 }}>
+              <Text size="sm" style={{ flex: 1, minWidth: 220 }}>
                 {t('areas.meanwhile')}
               </Text>
               <ButtonLink

@@ -85,7 +85,10 @@ export function ChecklistCard({ product, canWrite, update }: { product: ProductD
                       </Badge>
                     )}
                   </Group>
-                  <Text size="xs" c={n === items.length ? 'teal' : past && n < items.length ? 'yellow.8' : 'dimmed'}>
+                  <Text
+                    size="xs"
+                    c={n === items.length ? 'var(--cairn-success-text)' : past && n < items.length ? 'var(--cairn-warning-text)' : 'dimmed'}
+                  >
                     {n}/{items.length}
                   </Text>
                 </Group>

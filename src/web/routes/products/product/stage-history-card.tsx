@@ -51,7 +51,7 @@ export function StageHistoryCard({ product, workspace }: { product: ProductDto; 
                 </Text>
               )}
               {entry.openGateItems.length > 0 && entry.fromStage && (
-                <Text size="xs" c="yellow.8" mt={6}>
+                <Text size="xs" c="var(--cairn-warning-text)" mt={6}>
                   {t('lifecycle.leftOpen', { items: entry.openGateItems.map((i) => gateLabel(t, `${entry.fromStage}.${i}`)).join(', ') })}
                 </Text>
               )}

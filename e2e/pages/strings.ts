@@ -1,0 +1,16 @@
+import { type Catalogue, en } from '../../src/web/i18n/en.js';
+import { fr } from '../../src/web/i18n/fr.js';
+
+/** The interface strings the page objects look for, in the language of the browser under test. */
+export type Strings = Catalogue;
+export const STRINGS: Record<'en' | 'fr', Strings> = { en, fr: fr as Strings };
+
+/** Fills {{placeholders}} the way i18next does. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+/** Matches an accessible name that begins with the text (role names include descriptions). */
+export function startsWith(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
