@@ -40,8 +40,12 @@ export async function freePort(): Promise<number> {
 
 const isRoot = process.getuid?.() === 0;
 
-function asPostgres(cmd: string, args: string[]): [string, string[]] {
-  return isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+/** As root, processes run directly as the postgres user (no runuser in between, so signals reach postgres). */
+function postgresIds(): { uid: number; gid: number } | undefined {
+  if (!isRoot) return undefined;
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid, gid };
 }
 
 export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
@@ -50,18 +54,9 @@ export async function startThrowawayPostgres(options: { durable?: boolean } = {}
   const dataDir = path.join(root, 'data');
   if (isRoot) execFileSync('chown', ['postgres:postgres', root]);
   fs.chmodSync(root, 0o700);
-  const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C',
-    '--no-sync',
-  ]);
-  execFileSync(initCmd, initArgs, { stdio: 'pipe' });
+  const ids = postgresIds();
+  const initArgs = ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'];
+  execFileSync(path.join(bin, 'initdb'), initArgs, { stdio: 'pipe', cwd: root, ...ids });
   const port = await freePort();
   // Tests favour speed; durability settings are kept when a caller measures crashes.
   const speed = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
@@ -81,8 +76,7 @@ export async function startThrowawayPostgres(options: { durable?: boolean } = {}
 
   let child: ChildProcess | null = null;
   const launch = async () => {
-    const [cmd, args] = asPostgres(path.join(bin, 'postgres'), serverArgs);
-    child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn(path.join(bin, 'postgres'), serverArgs, { stdio: ['ignore', 'ignore', 'pipe'], cwd: root, ...ids });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-4000);

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteDef } from '../../contract/route.js';
+import { buildPath } from '../../contract/route.js';
+import { type OperationId, routes } from '../../contract/routes.js';
+import { can, ROLES, type Role } from '../../domain/roles.js';
+import { addMember, Client, DIALECTS, setupOwner, startTestApp, type TestApp } from '../testing/harness.js';
+
+/**
+ * Walks every operation of the OpenAPI document and checks, for every role, that the answer
+ * matches the permission table: no credentials → 401, a role without the permission → 403,
+ * a non-member → 404, and a role with it → success on a valid request.
+ */
+interface Attempt {
+  params?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Fixture = (ws: string) => Promise<Attempt>;
+
+describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let ws: string;
+  let outsider: Client;
+  const clients = {} as Record<Role, Client>;
+  let seq = 0;
+
+  const freshProduct = async () => (await owner.post(`/api/v1/workspaces/${ws}/products`, { name: `P${seq++}` })).json() as { id: string };
+  const freshInvite = async () =>
+    (await owner.post(`/api/v1/workspaces/${ws}/members`, { email: `x${seq++}@example.com`, role: 'viewer' })).json() as { id: string };
+
+  const fixtures: Partial<Record<OperationId, Fixture>> = {
+    getWorkspace: async () => ({}),
+    updateWorkspace: async () => {
+      const current = (await owner.get(`/api/v1/workspaces/${ws}`)).json();
+      return { body: { name: `Authz ${seq++}` }, headers: { 'if-match': String(current.version) } };
+    },
+    listMembers: async () => ({}),
+    inviteMember: async () => ({ body: { email: `new${seq++}@example.com`, role: 'viewer' } }),
+    updateMember: async () => ({ params: { id: (await freshInvite()).id }, body: { role: 'contributor' } }),
+    removeMember: async () => ({ params: { id: (await freshInvite()).id } }),
+    listProducts: async () => ({}),
+    createProduct: async () => ({ body: { name: `Created ${seq++}` } }),
+    getProduct: async () => ({ params: { id: (await freshProduct()).id } }),
+    updateProduct: async () => ({ params: { id: (await freshProduct()).id }, body: { name: 'Edited', version: 1 } }),
+    deleteProduct: async () => ({ params: { id: (await freshProduct()).id } }),
+    moveProductStage: async () => ({ params: { id: (await freshProduct()).id }, body: { stage: 'build', note: 'go' } }),
+    listProductStages: async () => ({ params: { id: (await freshProduct()).id } }),
+    listActivity: async () => ({}),
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    owner = await setupOwner(t.app);
+    ws = (await owner.post('/api/v1/workspaces', { name: 'Authz' })).json().slug;
+    clients.owner = owner;
+    for (const role of ROLES.filter((r) => r !== 'owner')) clients[role] = await addMember(t.app, owner, ws, `${role}@example.com`, role);
+    const elsewhere = (await owner.post('/api/v1/workspaces', { name: 'Elsewhere' })).json().slug;
+    outsider = await addMember(t.app, owner, elsewhere, 'outsider@example.com', 'owner');
+  });
+  afterAll(() => t.close());
+
+  async function send(client: Client, def: RouteDef, attempt: Attempt) {
+    const url = buildPath(def.path, { workspace: ws, ...attempt.params });
+    return client.request(def.method, url, attempt.body, attempt.headers ?? {});
+  }
+
+  it('covers every operation of the OpenAPI document', async () => {
+    const doc = (await owner.get('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { operationId: string }>> };
+    const documented = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    expect(documented.sort()).toEqual(Object.keys(routes).sort());
+  });
+
+  it('answers 401 to every operation that needs credentials when none are given', async () => {
+    const doc = (await owner.get('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { operationId: OperationId }>> };
+    for (const ops of Object.values(doc.paths)) {
+      for (const op of Object.values(ops)) {
+        const def = routes[op.operationId] as RouteDef;
+        if (def.auth !== 'user') continue;
+        const params = { workspace: ws, id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', token: 'x'.repeat(20) };
+        const res = await new Client(t.app).request(def.method, buildPath(def.path, params), def.body ? {} : undefined);
+        expect(res.statusCode, op.operationId).toBe(401);
+        expect(res.headers['content-type'], op.operationId).toMatch(/^application\/problem\+json/);
+      }
+    }
+  });
+
+  const workspaceOps = (Object.entries(routes) as [OperationId, RouteDef][]).filter(([, def]) => def.path.includes(':workspace'));
+
+  it('has a fixture for every workspace operation', () => {
+    expect(workspaceOps.map(([id]) => id).filter((id) => !fixtures[id])).toEqual([]);
+  });
+
+  for (const role of ROLES) {
+    it(`applies the permission table to the ${role} role`, async () => {
+      for (const [operationId, def] of workspaceOps) {
+        const attempt = await fixtures[operationId]!(ws);
+        const res = await send(clients[role], def, attempt);
+        const allowed = def.permission === undefined || can(role, def.permission);
+        if (allowed) expect(res.statusCode, `${role} ${operationId}: ${res.body}`).toBeLessThan(300);
+        else {
+          expect(res.statusCode, `${role} ${operationId}`).toBe(403);
+          expect(res.json().code).toBe('forbidden');
+        }
+      }
+    });
+  }
+
+  it('answers 404 to a non-member on every workspace operation, whatever the role elsewhere', async () => {
+    for (const [operationId, def] of workspaceOps) {
+      const attempt = await fixtures[operationId]!(ws);
+      const res = await send(outsider, def, attempt);
+      expect(res.statusCode, operationId).toBe(404);
+      expect(res.body).not.toContain('Authz');
+    }
+  });
+});
