@@ -14,10 +14,24 @@ const cairn: MantineColorsTuple = [
   '#283396',
 ];
 
+/** A cool, slightly blue-tinted dark scale: surfaces read as layers, text stays crisp. */
+const dark: MantineColorsTuple = [
+  '#e4e5e9',
+  '#c1c3ca',
+  '#9a9ca5',
+  '#71747e',
+  '#43454d',
+  '#34363d',
+  '#2a2b31',
+  '#1f2025',
+  '#18191d',
+  '#121316',
+];
+
 export const theme = createTheme({
   primaryColor: 'cairn',
   primaryShade: { light: 7, dark: 5 },
-  colors: { cairn },
+  colors: { cairn, dark },
   fontFamily: 'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", Arial, sans-serif',
   fontFamilyMonospace: 'ui-monospace, "SF Mono", "JetBrains Mono", Menlo, "DejaVu Sans Mono", monospace',
   headings: {
@@ -41,7 +55,8 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'lg' } },
     Modal: { defaultProps: { radius: 'lg', centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
-    Badge: { defaultProps: { radius: 'sm' } },
+    Badge: { defaultProps: { radius: 'sm' }, styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } } },
+    Table: { styles: { th: { fontSize: 12, fontWeight: 600, color: 'var(--mantine-color-dimmed)' } } },
   },
 });
 

@@ -13,10 +13,10 @@ export function LogoMark({ size = 28, title }: { size?: number; title?: string }
       style={{ flexShrink: 0, display: 'block' }}
     >
       <rect width="32" height="32" rx="8" fill="var(--mantine-color-cairn-7)" />
-      <ellipse cx="16" cy="24" rx="9" ry="3.6" fill="#fff" opacity="0.96" />
-      <ellipse cx="15.4" cy="17.3" rx="6.6" ry="3" fill="#fff" opacity="0.84" />
-      <ellipse cx="16.3" cy="11.3" rx="4.4" ry="2.5" fill="#fff" opacity="0.72" />
-      <ellipse cx="15.8" cy="6.5" rx="2.4" ry="1.7" fill="#fff" opacity="0.6" />
+      <rect x="5.5" y="21.2" width="21" height="6.4" rx="3.2" fill="#fff" opacity="0.97" />
+      <rect x="8.4" y="14.9" width="14.6" height="5.6" rx="2.8" fill="#fff" opacity="0.86" transform="rotate(-4 15.7 17.7)" />
+      <rect x="11" y="9.3" width="10" height="4.9" rx="2.45" fill="#fff" opacity="0.76" transform="rotate(5 16 11.75)" />
+      <rect x="13.3" y="4.5" width="5.6" height="4" rx="2" fill="#fff" opacity="0.66" transform="rotate(-7 16.1 6.5)" />
     </svg>
   );
 }

@@ -83,7 +83,7 @@ export const en = {
     chooseWorkspace: 'Choose a workspace',
     workspaces: 'Workspaces',
     search: 'Search',
-    searchOrJump: 'Search or jump to…',
+    searchOrJump: 'Search…',
     userMenu: 'Account and preferences',
     profile: 'Profile',
     apiTokens: 'API tokens',

@@ -87,7 +87,7 @@ export const fr: Strings<Catalogue> = {
     chooseWorkspace: 'Choisir un espace',
     workspaces: 'Espaces de travail',
     search: 'Rechercher',
-    searchOrJump: 'Rechercher ou aller à…',
+    searchOrJump: 'Rechercher…',
     userMenu: 'Compte et préférences',
     profile: 'Profil',
     apiTokens: 'Jetons d’API',

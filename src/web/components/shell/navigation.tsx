@@ -1,4 +1,4 @@
-import { Badge, Box, Stack, Text } from '@mantine/core';
+import { Box, Stack, Text } from '@mantine/core';
 import { IconActivity, IconBox, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useLocation } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -47,11 +47,7 @@ export function Navigation({ workspace, onNavigate }: { workspace: string; onNav
               params={{ workspace, area }}
               label={t(`areas.${area}.title`)}
               leftSection={<Icon size={18} stroke={1.7} aria-hidden />}
-              rightSection={
-                <Badge size="xs" variant="default" className={classes.soonBadge}>
-                  {t('nav.soon')}
-                </Badge>
-              }
+              rightSection={<span className={classes.soon}>{t('nav.soon')}</span>}
               active={isActive(area)}
               aria-current={isActive(area) ? 'page' : undefined}
             />

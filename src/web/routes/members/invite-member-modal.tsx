@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../domain/roles.js';
 import { useErrorMessage, useFieldErrors } from '../../api/error-message.js';
 import { useInviteMember } from '../../api/workspace-mutations.js';
+import choice from '../../components/choice-card.module.css';
 
 export function InviteMemberModal({
   workspace,
@@ -115,7 +116,7 @@ function InviteForm({ workspace, onClose }: { workspace: string; onClose: () => 
         <Radio.Group label={t('members.role')} value={role} onChange={(v) => setRole(v as Role)}>
           <Stack gap={6} mt="xs">
             {ROLES.map((r) => (
-              <Radio.Card key={r} value={r} radius="md" p="sm" style={{ border: '1px solid var(--cairn-border)' }}>
+              <Radio.Card key={r} value={r} p="sm" style={{ border: '1px solid var(--cairn-border)' }}>
                 <Group wrap="nowrap" align="flex-start" gap="sm">
                   <Radio.Indicator mt={2} />
                   <div>

@@ -2,8 +2,10 @@ import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { STAGE_GATES } from '../../../domain/lifecycle.js';
 import type { ProductDto } from '../../api/queries.js';
+import table from '../../components/data-table.module.css';
 import { useFormat } from '../../components/format.js';
 import { AnchorLink } from '../../components/links.js';
+import { plainExcerpt } from '../../components/markdown-text.js';
 import { StageBadge } from '../../components/stage-badge.js';
 import classes from './products.module.css';
 
@@ -18,7 +20,7 @@ export function ProductsTable({ workspace, products }: { workspace: string; prod
   const format = useFormat();
   return (
     <Table.ScrollContainer minWidth={640}>
-      <Table className={classes.table} verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+      <Table className={table.table} verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('products.colName')}</Table.Th>
@@ -53,7 +55,7 @@ export function ProductsTable({ workspace, products }: { workspace: string; prod
                   </Group>
                   {p.vision && (
                     <Text size="xs" c="dimmed" lineClamp={1} mt={2} maw={520}>
-                      {p.vision.replace(/[#*_>`[\]]/g, '').trim()}
+                      {plainExcerpt(p.vision)}
                     </Text>
                   )}
                 </Table.Td>
@@ -66,13 +68,15 @@ export function ProductsTable({ workspace, products }: { workspace: string; prod
                       —
                     </Text>
                   ) : (
-                    <Tooltip label={t('products.gateTooltip', { stage: t(`stages.${p.stage}`) })}>
+                    <Tooltip
+                      label={`${t('products.gateTooltip', { stage: t(`stages.${p.stage}`) })} · ${t('products.gateCount', { done: gate.done, total: gate.total })}`}
+                    >
                       <Group gap={8} wrap="nowrap" className={classes.above}>
                         <div className={classes.gateBar} aria-hidden>
                           <div className={classes.gateFill} style={{ width: `${(gate.done / gate.total) * 100}%` }} />
                         </div>
                         <Text size="xs" c="dimmed">
-                          {t('products.gateCount', { done: gate.done, total: gate.total })}
+                          {gate.done}/{gate.total}
                         </Text>
                       </Group>
                     </Tooltip>

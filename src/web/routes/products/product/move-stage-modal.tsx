@@ -8,8 +8,8 @@ import { useErrorMessage } from '../../../api/error-message.js';
 import { useMoveStage } from '../../../api/product-mutations.js';
 import type { ProductDto } from '../../../api/queries.js';
 import { gateLabel } from '../../../components/activity/describe.js';
+import choice from '../../../components/choice-card.module.css';
 import { StageBadge } from '../../../components/stage-badge.js';
-import classes from './product.module.css';
 
 export function MoveStageModal({
   product,
@@ -73,15 +73,7 @@ function MoveStageForm({ product, workspace, onClose }: { product: ProductDto; w
           {STAGES.filter((s) => s !== product.stage).map((stage) => {
             const v = structural(stage);
             return (
-              <Radio.Card
-                key={stage}
-                value={stage}
-                disabled={!v.allowed}
-                className={classes.stageOption}
-                radius="md"
-                p="sm"
-                aria-describedby={`why-${stage}`}
-              >
+              <Radio.Card key={stage} value={stage} disabled={!v.allowed} className={choice.card} p="sm" aria-describedby={`why-${stage}`}>
                 <Group wrap="nowrap" align="flex-start" gap="sm">
                   <Radio.Indicator disabled={!v.allowed} mt={2} />
                   <Stack gap={2} style={{ flex: 1 }}>
