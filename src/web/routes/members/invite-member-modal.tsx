@@ -116,7 +116,7 @@ function InviteForm({ workspace, onClose }: { workspace: string; onClose: () => 
         <Radio.Group label={t('members.role')} value={role} onChange={(v) => setRole(v as Role)}>
           <Stack gap={6} mt="xs">
             {ROLES.map((r) => (
-              <Radio.Card key={r} value={r} p="sm" style={{ border: '1px solid var(--cairn-border)' }}>
+              <Radio.Card key={r} value={r} p="sm" className={choice.card}>
                 <Group wrap="nowrap" align="flex-start" gap="sm">
                   <Radio.Indicator mt={2} />
                   <div>
