@@ -23,6 +23,8 @@ export interface CairnProcess {
   /** The last lines the server wrote, for error messages. */
   output(): string;
   memory(): ReturnType<typeof readMemory>;
+  /** Null while running; how it ended otherwise (e.g. "code 1"). */
+  exitStatus(): string | null;
   /** SIGKILL: no shutdown hook runs, like a power cut for the process. */
   kill9(): Promise<void>;
   /** SIGTERM and wait for a clean exit. */
@@ -76,6 +78,8 @@ export async function startCairn(options: CairnOptions): Promise<CairnProcess> {
     pid,
     output: () => tail,
     memory: () => readMemory(pid),
+    exitStatus: () =>
+      child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : null,
     async kill9() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
