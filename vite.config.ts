@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -11,6 +12,11 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   plugins: [react()],
+  resolve: {
+    // The contract's zod schemas give the web app its types; at run time it only needs each
+    // route's method and path, so zod itself stays out of the bundle (see the stub).
+    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/web/build/zod-stub.ts', import.meta.url)) }],
+  },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

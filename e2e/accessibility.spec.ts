@@ -21,6 +21,7 @@ test('sign-in and set-up screens have no serious violations', async ({ browser, 
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`main screens have no serious violations (${scheme})`, async ({ page, api, workspace }) => {
+    test.slow(); // eight full-page scans
     await page.emulateMedia({ colorScheme: scheme });
     const product = await api.createProduct(workspace.slug, {
       name: 'Compass',

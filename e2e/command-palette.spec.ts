@@ -35,8 +35,10 @@ test('keyboard shortcuts: g then a goes to activity, ? shows the help, n starts 
   await page.keyboard.press('a');
   await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/activity$`));
   await page.keyboard.press('Shift+?');
-  await expect(page.getByRole('dialog', { name: s.shortcuts.title })).toBeVisible();
+  const help = page.getByRole('dialog', { name: s.shortcuts.title });
+  await expect(help).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
   await page.keyboard.press('g');
   await page.keyboard.press('p');
   await expect(products.heading()).toBeVisible();
