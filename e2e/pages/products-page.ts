@@ -32,6 +32,11 @@ export class ProductsPage {
     await dialog.getByRole('button', { name: this.s.products.create }).click();
   }
 
+  /** Active / Archived / All: a segmented control (labels over visually hidden radios). */
+  async showOnly(label: string) {
+    await this.page.getByRole('radiogroup', { name: this.s.products.filterArchived }).getByText(label, { exact: true }).click();
+  }
+
   productLink(name: string) {
     return this.page.getByRole('link', { name, exact: true });
   }

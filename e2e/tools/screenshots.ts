@@ -99,7 +99,35 @@ async function capture(
     await page.locator('.mantine-Spotlight-content').waitFor();
     await page.waitForFunction(() => getComputedStyle(document.querySelector('.mantine-Spotlight-content') as Element).opacity === '1');
   });
+  if (tag === 'en-light' || tag === 'fr-dark') await extras(page, tag, data);
   await context.close();
+}
+
+/** Dialogs, the long product page and the phone layout, for one language and theme each. */
+async function extras(page: Page, tag: string, data: { ws: string; empty: string; product: string }) {
+  await page.goto(`/w/${data.ws}/products/${data.product}`);
+  await page.getByTestId('stage-history').waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(outDir, `${tag}-product-full.png`), fullPage: true });
+  console.log('saved', `${tag}-product-full`);
+  await page.goto(`/w/${data.ws}/products?new=true`);
+  await shot(page, `${tag}-create-product`, () => page.getByRole('dialog').waitFor());
+  await page.goto(`/w/${data.ws}/members`);
+  await page.getByTestId('member-row').first().waitFor();
+  await page.getByRole('main').getByRole('button').first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox').first().fill(`sam.${uid()}@northwind.example`);
+  await dialog.locator('button[type=submit]').click();
+  await shot(page, `${tag}-invite-link`, () => page.getByTestId('invite-link').waitFor());
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/w/${data.ws}/products`);
+  await shot(page, `${tag}-mobile-products`, () => page.getByRole('table').waitFor());
+  await page.goto(`/w/${data.ws}/products/${data.product}`);
+  await shot(page, `${tag}-mobile-product`, () => page.getByTestId('stage-history').waitFor());
+  await page.getByRole('button', { name: /navigation/i }).click();
+  await shot(page, `${tag}-mobile-nav`);
+  await page.setViewportSize({ width: 1360, height: 860 });
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });

@@ -19,15 +19,21 @@ export function ProductsTable({ workspace, products }: { workspace: string; prod
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={320}>
       <Table className={table.table} verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('products.colName')}</Table.Th>
             <Table.Th w={150}>{t('products.colStage')}</Table.Th>
-            <Table.Th w={150}>{t('products.colGate')}</Table.Th>
-            <Table.Th w={140}>{t('products.colSegments')}</Table.Th>
-            <Table.Th w={150}>{t('products.colUpdated')}</Table.Th>
+            <Table.Th w={150} visibleFrom="md">
+              {t('products.colGate')}
+            </Table.Th>
+            <Table.Th w={140} visibleFrom="lg">
+              {t('products.colSegments')}
+            </Table.Th>
+            <Table.Th w={150} visibleFrom="sm">
+              {t('products.colUpdated')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -62,7 +68,7 @@ export function ProductsTable({ workspace, products }: { workspace: string; prod
                 <Table.Td>
                   <StageBadge stage={p.stage} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="md">
                   {gate.total === 0 ? (
                     <Text size="xs" c="dimmed">
                       —
@@ -82,12 +88,12 @@ export function ProductsTable({ workspace, products }: { workspace: string; prod
                     </Tooltip>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="lg">
                   <Text size="sm" c={p.segments.length ? undefined : 'dimmed'}>
                     {p.segments.length ? t('products.segmentCount', { count: p.segments.length }) : '—'}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Tooltip label={format.dateTime(p.updatedAt)}>
                     <Text size="sm" c="dimmed" className={classes.above} span>
                       {format.relative(p.updatedAt)}
