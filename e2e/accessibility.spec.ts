@@ -46,4 +46,49 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page), screen.path).toEqual([]);
     }
   });
+
+  test(`dialogs and the command palette have no serious violations (${scheme})`, async ({ page, s, api, workspace }) => {
+    test.slow();
+    await page.emulateMedia({ colorScheme: scheme });
+    const product = await api.createProduct(workspace.slug, { name: 'Sextant' });
+    const dialogs: { name: string; open: () => Promise<void> }[] = [
+      {
+        name: 'new product',
+        open: async () => {
+          await page.goto(`/w/${workspace.slug}/products?new=true`);
+          await expect(page.getByRole('dialog', { name: s.products.createTitle })).toBeVisible();
+        },
+      },
+      {
+        name: 'move stage',
+        open: async () => {
+          await page.goto(`/w/${workspace.slug}/products/${product.id}`);
+          await page.getByTestId('move-stage').click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+        },
+      },
+      {
+        name: 'invite',
+        open: async () => {
+          await page.goto(`/w/${workspace.slug}/members`);
+          await page.getByRole('button', { name: s.members.invite }).click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+        },
+      },
+      {
+        name: 'command palette',
+        open: async () => {
+          await page.goto(`/w/${workspace.slug}/products`);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          await page.keyboard.press('Control+K');
+          await expect(page.getByPlaceholder(s.palette.placeholder)).toBeVisible();
+        },
+      },
+    ];
+    for (const dialog of dialogs) {
+      await dialog.open();
+      await page.waitForFunction(() => !document.getAnimations().some((a) => a.playState === 'running'));
+      expect(await seriousViolations(page), dialog.name).toEqual([]);
+    }
+  });
 }

@@ -2,6 +2,8 @@
 export const en = {
   common: {
     cancel: 'Cancel',
+    close: 'Close',
+    clear: 'Clear',
     save: 'Save',
     saveChanges: 'Save changes',
     saveFailed: 'Could not save',
@@ -106,6 +108,7 @@ export const en = {
   palette: {
     placeholder: 'Type a command or search…',
     nothingFound: 'Nothing matches. Try another word.',
+    results: 'Commands',
     create: 'Create',
     newProduct: 'New product',
     inviteMember: 'Invite a member',

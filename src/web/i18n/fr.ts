@@ -6,6 +6,8 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const fr: Strings<Catalogue> = {
   common: {
     cancel: 'Annuler',
+    close: 'Fermer',
+    clear: 'Effacer',
     save: 'Enregistrer',
     saveChanges: 'Enregistrer les modifications',
     saveFailed: 'Enregistrement impossible',
@@ -110,6 +112,7 @@ export const fr: Strings<Catalogue> = {
   palette: {
     placeholder: 'Tapez une commande ou une recherche…',
     nothingFound: 'Aucun résultat. Essayez un autre mot.',
+    results: 'Commandes',
     create: 'Créer',
     newProduct: 'Nouveau produit',
     inviteMember: 'Inviter un membre',

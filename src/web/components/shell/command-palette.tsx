@@ -176,6 +176,7 @@ export function CommandPalette({
       limit={40}
       scrollable
       maxHeight={440}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('palette.results') } }}
       shortcut={['mod + K']}
       searchProps={{
         leftSection: <IconSearch size={18} stroke={1.6} aria-hidden />,

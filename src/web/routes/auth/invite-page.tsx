@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, PasswordInput, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -9,7 +9,6 @@ import { useErrorMessage, useFieldErrors } from '../../api/error-message.js';
 import { keys, meQuery } from '../../api/queries.js';
 import { useSignOut } from '../../app/use-session.js';
 import { ButtonLink } from '../../components/links.js';
-import { PasswordInput } from '../../components/password-input.js';
 import { AuthLayout } from './auth-layout.js';
 
 /** An invitation link: join the workspace with a new account, or with the one you have. */

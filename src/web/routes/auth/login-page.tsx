@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { routes } from '../../../contract/routes.js';
 import { call } from '../../api/client.js';
 import { useErrorMessage } from '../../api/error-message.js';
-import { PasswordInput } from '../../components/password-input.js';
 import { AuthLayout } from './auth-layout.js';
 
 export function LoginPage() {
