@@ -28,7 +28,11 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   body?: B;
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
+  /** Request content type when not JSON (the body is then read by the handler). */
+  consumes?: 'multipart/form-data';
+  /** Response content type when not JSON. */
+  produces?: 'text/csv';
   response: R;
 }
 

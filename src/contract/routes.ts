@@ -23,6 +23,7 @@ import {
   StageMoveResult,
 } from './products.js';
 import { route } from './route.js';
+import { discoveryRoutes } from './routes-discovery.js';
 import {
   Invitation,
   InvitationAcceptBody,
@@ -386,6 +387,8 @@ export const routes = {
     status: 200,
     response: page(ActivityEntry),
   }),
+
+  ...discoveryRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -14,17 +14,25 @@ export const PERMISSIONS = [
   'product.write',
   'product.stage',
   'activity.read',
+  'discovery.read',
+  'insight.write',
+  'customer.write',
+  'feature.write',
+  'import.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_READ: Permission[] = ['workspace.read', 'members.read', 'product.read', 'activity.read'];
+const ALL_READ: Permission[] = ['workspace.read', 'members.read', 'product.read', 'activity.read', 'discovery.read'];
+const DISCOVERY_WRITE: Permission[] = ['insight.write', 'customer.write', 'feature.write', 'import.run'];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
-  product_manager: new Set([...ALL_READ, 'product.write', 'product.stage']),
-  // The PO owns the backlog and reads strategy; product definition stays with the PM.
-  product_owner: new Set(ALL_READ),
-  contributor: new Set(ALL_READ),
+  product_manager: new Set([...ALL_READ, ...DISCOVERY_WRITE, 'product.write', 'product.stage']),
+  // The PO owns the backlog, defines and prioritises features, and reads strategy;
+  // product definition (vision, lifecycle) stays with the PM.
+  product_owner: new Set([...ALL_READ, ...DISCOVERY_WRITE]),
+  // Developers, designers, support and sales log the feedback they hear.
+  contributor: new Set([...ALL_READ, 'insight.write']),
   viewer: new Set(ALL_READ),
 };
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -15,8 +16,13 @@ import { errorHandler, problemFor, sendProblem } from './http/problem.js';
 import { type Handlers, registerRoutes } from './http/register-routes.js';
 import { activityHandlers } from './modules/activity/routes.js';
 import { authHandlers } from './modules/auth/routes.js';
+import { customerHandlers } from './modules/customers/routes.js';
+import { featureHandlers } from './modules/features/routes.js';
+import { importHandlers } from './modules/imports/routes.js';
+import { insightHandlers } from './modules/insights/routes.js';
 import { memberHandlers } from './modules/members/routes.js';
 import { productHandlers } from './modules/products/routes.js';
+import { searchHandlers } from './modules/search/routes.js';
 import { systemHandlers } from './modules/system/routes.js';
 import { workspaceHandlers } from './modules/workspaces/routes.js';
 import { createServices, type Services } from './services.js';
@@ -39,6 +45,11 @@ const handlers: Handlers = {
   ...memberHandlers,
   ...productHandlers,
   ...activityHandlers,
+  ...customerHandlers,
+  ...insightHandlers,
+  ...featureHandlers,
+  ...searchHandlers,
+  ...importHandlers,
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance & { services: Services }> {
@@ -98,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     hsts: false,
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, fieldSize: 64 * 1024 } });
   if (config.rateLimit > 0) {
     await app.register(rateLimit, {
       max: config.rateLimit,

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   CAIRN_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
   CAIRN_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CAIRN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CAIRN_IMPORT_MAX_MB: z.coerce.number().min(1).max(1024).default(32),
 });
 
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   rateLimit: number;
   sessionDays: number;
   trustProxy: boolean;
+  /** Largest CSV file an import accepts. */
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: e.CAIRN_RATE_LIMIT,
     sessionDays: e.CAIRN_SESSION_DAYS,
     trustProxy: e.CAIRN_TRUST_PROXY === 'true',
+    importMaxBytes: Math.round(e.CAIRN_IMPORT_MAX_MB * 1024 * 1024),
   };
 }

@@ -100,7 +100,111 @@ export interface ChangeLogTable {
   note: string | null;
 }
 
+export interface CustomersTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** Lower-cased, accent-free name: case-insensitive matching and ordering on both dialects. */
+  name_key: string;
+  domain: string | null;
+  segment: string | null;
+  plan: string | null;
+  size: number | null;
+  revenue: number | null;
+  currency: string | null;
+  revenue_period: string;
+  external_id: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InsightsTable {
+  id: string;
+  workspace_id: string;
+  product_id: string | null;
+  text: string;
+  source: string;
+  customer_id: string | null;
+  person_name: string | null;
+  person_email: string | null;
+  tags: string;
+  importance: string;
+  external_id: string | null;
+  received_at: string;
+  status: string;
+  merged_into_id: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeaturesTable {
+  id: string;
+  workspace_id: string;
+  product_id: string | null;
+  title: string;
+  description: string;
+  status: string;
+  owner_id: string | null;
+  tags: string;
+  scores: string;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeatureInsightsTable {
+  feature_id: string;
+  insight_id: string;
+  workspace_id: string;
+  highlight: string | null;
+  importance: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ImportsTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  status: string;
+  file_name: string;
+  on_error: string;
+  mapping: string;
+  total_rows: number;
+  processed_rows: number;
+  created_rows: number;
+  updated_rows: number;
+  skipped_rows: number;
+  errors: string;
+  message: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface SearchIndexTable {
+  entity: string;
+  entity_id: string;
+  workspace_id: string;
+  title: string;
+  body: string;
+  /** PostgreSQL only: accent-folded text the tsvector is built from. */
+  folded_title?: string;
+  folded_body?: string;
+}
+
 export interface Database {
+  customers: CustomersTable;
+  insights: InsightsTable;
+  features: FeaturesTable;
+  feature_insights: FeatureInsightsTable;
+  imports: ImportsTable;
+  search_index: SearchIndexTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
@@ -119,3 +223,7 @@ export type NewProduct = Insertable<ProductsTable>;
 export type ProductUpdate = Updateable<ProductsTable>;
 export type ProductStageRow = Selectable<ProductStagesTable>;
 export type ChangeLogRow = Selectable<ChangeLogTable>;
+export type CustomerRow = Selectable<CustomersTable>;
+export type InsightRow = Selectable<InsightsTable>;
+export type FeatureRow = Selectable<FeaturesTable>;
+export type ImportRow = Selectable<ImportsTable>;

@@ -3,7 +3,7 @@ import type { RouteDef } from '../../contract/route.js';
 import { buildPath } from '../../contract/route.js';
 import { type OperationId, routes } from '../../contract/routes.js';
 import { can, ROLES, type Role } from '../../domain/roles.js';
-import { addMember, Client, DIALECTS, setupOwner, startTestApp, type TestApp } from '../testing/harness.js';
+import { addMember, Client, DIALECTS, multipartForm, setupOwner, startTestApp, type TestApp } from '../testing/harness.js';
 
 /**
  * Walks every operation of the OpenAPI document and checks, for every role, that the answer
@@ -12,6 +12,7 @@ import { addMember, Client, DIALECTS, setupOwner, startTestApp, type TestApp } f
  */
 interface Attempt {
   params?: Record<string, string>;
+  query?: string;
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -27,6 +28,16 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
   let seq = 0;
 
   const freshProduct = async () => (await owner.post(`/api/v1/workspaces/${ws}/products`, { name: `P${seq++}` })).json() as { id: string };
+  const created = async (path: string, body: unknown) => {
+    const res = await owner.post(`/api/v1/workspaces/${ws}/${path}`, body);
+    if (res.statusCode !== 201) throw new Error(`fixture ${path}: ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string };
+  };
+  const freshCustomer = () => created('customers', { name: `C${seq++}` });
+  const freshInsight = () => created('insights', { text: `Feedback ${seq++}`, source: 'support' });
+  const freshFeature = () => created('features', { title: `F${seq++}` });
+  const csvUpload = () =>
+    multipartForm({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, { name: 'a.csv', content: 'text\nhello\n' });
   const freshInvite = async () =>
     (await owner.post(`/api/v1/workspaces/${ws}/members`, { email: `x${seq++}@example.com`, role: 'viewer' })).json() as { id: string };
 
@@ -48,6 +59,44 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
     moveProductStage: async () => ({ params: { id: (await freshProduct()).id }, body: { stage: 'build', note: 'go' } }),
     listProductStages: async () => ({ params: { id: (await freshProduct()).id } }),
     listActivity: async () => ({}),
+    listCustomers: async () => ({}),
+    createCustomer: async () => ({ body: { name: `New ${seq++}` } }),
+    getCustomer: async () => ({ params: { id: (await freshCustomer()).id } }),
+    updateCustomer: async () => ({ params: { id: (await freshCustomer()).id }, body: { segment: 'SMB', version: 1 } }),
+    deleteCustomer: async () => ({ params: { id: (await freshCustomer()).id } }),
+    listInsights: async () => ({ query: 'status=new' }),
+    createInsight: async () => ({ body: { text: 'Heard on a call', source: 'sales' } }),
+    getInsight: async () => ({ params: { id: (await freshInsight()).id } }),
+    updateInsight: async () => ({ params: { id: (await freshInsight()).id }, body: { status: 'triaged', version: 1 } }),
+    deleteInsight: async () => ({ params: { id: (await freshInsight()).id } }),
+    bulkUpdateInsights: async () => ({ body: { ids: [(await freshInsight()).id], action: 'add_tags', tags: ['x'] } }),
+    similarInsights: async () => ({ params: { id: (await freshInsight()).id } }),
+    mergeInsight: async () => ({ params: { id: (await freshInsight()).id }, body: { duplicateId: (await freshInsight()).id } }),
+    exportInsights: async () => ({}),
+    listFeatures: async () => ({}),
+    createFeature: async () => ({ body: { title: `Idea ${seq++}` } }),
+    getFeature: async () => ({ params: { id: (await freshFeature()).id } }),
+    updateFeature: async () => ({ params: { id: (await freshFeature()).id }, body: { status: 'discovery', version: 1 } }),
+    deleteFeature: async () => ({ params: { id: (await freshFeature()).id } }),
+    linkInsight: async () => ({ params: { id: (await freshFeature()).id }, body: { insightId: (await freshInsight()).id } }),
+    unlinkInsight: async () => {
+      const feature = await freshFeature();
+      const insight = await freshInsight();
+      await owner.post(`/api/v1/workspaces/${ws}/features/${feature.id}/insights`, { insightId: insight.id });
+      return { params: { id: feature.id, insightId: insight.id } };
+    },
+    featureEvidence: async () => ({ params: { id: (await freshFeature()).id } }),
+    search: async () => ({ query: 'q=feedback' }),
+    listImports: async () => ({}),
+    createImport: async () => {
+      const f = csvUpload();
+      return { body: f.body, headers: f.headers };
+    },
+    getImport: async () => {
+      const f = csvUpload();
+      const res = await owner.request('POST', `/api/v1/workspaces/${ws}/imports`, f.body, f.headers);
+      return { params: { id: res.json().id } };
+    },
   };
 
   beforeAll(async () => {
@@ -59,10 +108,13 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
     const elsewhere = (await owner.post('/api/v1/workspaces', { name: 'Elsewhere' })).json().slug;
     outsider = await addMember(t.app, owner, elsewhere, 'outsider@example.com', 'owner');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await Promise.all([...t.app.services.backgroundJobs]);
+    await t.close();
+  });
 
   async function send(client: Client, def: RouteDef, attempt: Attempt) {
-    const url = buildPath(def.path, { workspace: ws, ...attempt.params });
+    const url = buildPath(def.path, { workspace: ws, ...attempt.params }) + (attempt.query ? `?${attempt.query}` : '');
     return client.request(def.method, url, attempt.body, attempt.headers ?? {});
   }
 
@@ -78,7 +130,12 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
       for (const op of Object.values(ops)) {
         const def = routes[op.operationId] as RouteDef;
         if (def.auth !== 'user') continue;
-        const params = { workspace: ws, id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', token: 'x'.repeat(20) };
+        const params = {
+          workspace: ws,
+          id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+          insightId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+          token: 'x'.repeat(20),
+        };
         const res = await new Client(t.app).request(def.method, buildPath(def.path, params), def.body ? {} : undefined);
         expect(res.statusCode, op.operationId).toBe(401);
         expect(res.headers['content-type'], op.operationId).toMatch(/^application\/problem\+json/);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { Problem } from '../../contract/common.js';
 import type { RouteDef } from '../../contract/route.js';
 import { type OperationId, type Routes, routes } from '../../contract/routes.js';
@@ -95,7 +96,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
         ...(def.params && { params: def.params }),
         ...(def.query && { querystring: def.query }),
         ...(def.body && { body: def.body }),
-        response: { [def.status]: def.response, '4XX': Problem },
+        ...(def.consumes && { consumes: [def.consumes] }),
+        response: (def.produces ? { '4XX': Problem } : { [def.status]: def.response, '4XX': Problem }) as Record<string, z.ZodType>,
       },
       onRequest: async (request) => {
         request.access = null;
@@ -129,7 +131,10 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
         };
         const result = await handler(ctx);
         reply.code(def.status);
-        return def.status === 204 ? reply.send() : result;
+        if (def.status === 204) return reply.send();
+        // Non-JSON answers (CSV) are sent as they are, not serialised.
+        if (def.produces) return reply.type(`${def.produces}; charset=utf-8`).send(result);
+        return result;
       },
     });
   }

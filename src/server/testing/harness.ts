@@ -9,7 +9,7 @@ import { createDatabase, dropDatabase } from './postgres.js';
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
 export interface TestApp {
-  app: FastifyInstance;
+  app: Awaited<ReturnType<typeof buildApp>>;
   db: Db;
   dialect: Dialect;
   close(): Promise<void>;
@@ -107,4 +107,18 @@ export async function addMember(app: FastifyInstance, owner: Client, workspace: 
   });
   if (accept.statusCode !== 200) throw new Error(`accept failed: ${accept.statusCode} ${accept.body}`);
   return member;
+}
+
+/** A multipart/form-data body: option fields first, then the file. */
+export function multipartForm(fields: Record<string, string>, file: { name: string; content: string | Buffer }) {
+  const boundary = `----cairn${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`),
+  );
+  parts.push(typeof file.content === 'string' ? Buffer.from(file.content) : file.content);
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -4,19 +4,19 @@ import { createProduct, deleteProduct, getProduct, listProducts, listStageHistor
 
 export const productHandlers = {
   listProducts: async (ctx) => listProducts(ctx.services.db, requireAccess(ctx), ctx.query),
-  createProduct: async (ctx) => createProduct(ctx.services.db, requireAccess(ctx), ctx.body),
+  createProduct: async (ctx) => createProduct(ctx.services, requireAccess(ctx), ctx.body),
   getProduct: async (ctx) => {
     const product = await getProduct(ctx.services.db, requireAccess(ctx), ctx.params.id);
     ctx.reply.header('etag', `"${product.version}"`);
     return product;
   },
   updateProduct: async (ctx) => {
-    const product = await updateProduct(ctx.services.db, requireAccess(ctx), ctx.params.id, requireVersion(ctx), ctx.body);
+    const product = await updateProduct(ctx.services, requireAccess(ctx), ctx.params.id, requireVersion(ctx), ctx.body);
     ctx.reply.header('etag', `"${product.version}"`);
     return product;
   },
   deleteProduct: async (ctx) => {
-    await deleteProduct(ctx.services.db, requireAccess(ctx), ctx.params.id);
+    await deleteProduct(ctx.services, requireAccess(ctx), ctx.params.id);
     return null;
   },
   moveProductStage: async (ctx) => moveStage(ctx.services.db, requireAccess(ctx), ctx.params.id, ctx.body),

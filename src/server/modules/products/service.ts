@@ -5,6 +5,8 @@ import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, invalid, notFound, versionConflict } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId, nowIso } from '../../lib/ids.js';
+import type { Services } from '../../services.js';
+import { indexDocument, removeDocument } from '../search/repo.js';
 import { type Access, authorize } from '../workspaces/service.js';
 
 export interface Segment {
@@ -28,6 +30,17 @@ export function toProductDto(p: ProductRow) {
   };
 }
 export type ProductDto = ReturnType<typeof toProductDto>;
+
+/** Products are found by name, vision and segments. */
+function productSearchDoc(p: ProductDto) {
+  return {
+    entity: 'product' as const,
+    entityId: p.id,
+    workspaceId: p.workspaceId,
+    title: p.name,
+    body: [p.vision, ...p.segments.map((s) => `${s.name} ${s.description}`)].join('\n'),
+  };
+}
 
 const TRACKED: (keyof ProductDto & string)[] = ['name', 'vision', 'stage', 'segments', 'checklist', 'archivedAt'];
 
@@ -82,12 +95,12 @@ export async function listProducts(
 }
 
 export async function createProduct(
-  db: Kysely<Database>,
+  services: Services,
   access: Access,
   input: { name: string; vision?: string | undefined; stage?: Stage | undefined; segments?: Segment[] | undefined },
 ) {
   authorize(access, 'product.write');
-  return db.transaction().execute(async (trx) => {
+  return services.db.transaction().execute(async (trx) => {
     const now = nowIso();
     const row: ProductRow = {
       id: newId(),
@@ -119,6 +132,7 @@ export async function createProduct(
       })
       .execute();
     const dto = toProductDto(row);
+    await indexDocument(trx, services.dialect, productSearchDoc(dto));
     await appendChange(trx, {
       workspaceId: row.workspace_id,
       entity: 'product',
@@ -142,7 +156,7 @@ function checkChecklistKeys(checklist: Record<string, boolean>): void {
 }
 
 export async function updateProduct(
-  db: Kysely<Database>,
+  services: Services,
   access: Access,
   id: string,
   expectedVersion: number,
@@ -156,7 +170,7 @@ export async function updateProduct(
 ) {
   authorize(access, 'product.write');
   if (patch.checklist) checkChecklistKeys(patch.checklist);
-  return db.transaction().execute(async (trx) => {
+  return services.db.transaction().execute(async (trx) => {
     const beforeRow = await loadProduct(trx, access, id);
     const before = toProductDto(beforeRow);
     if (beforeRow.version !== expectedVersion) throw versionConflict(before);
@@ -188,6 +202,7 @@ export async function updateProduct(
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw versionConflict(before);
+    await indexDocument(trx, services.dialect, productSearchDoc(after));
     const action = 'archivedAt' in changes ? (after.archivedAt ? 'archived' : 'restored') : 'updated';
     await appendChange(trx, {
       workspaceId: access.workspace.id,
@@ -201,11 +216,12 @@ export async function updateProduct(
   });
 }
 
-export async function deleteProduct(db: Kysely<Database>, access: Access, id: string) {
+export async function deleteProduct(services: Services, access: Access, id: string) {
   authorize(access, 'product.write');
-  await db.transaction().execute(async (trx) => {
+  await services.db.transaction().execute(async (trx) => {
     const before = toProductDto(await loadProduct(trx, access, id));
     await trx.deleteFrom('products').where('id', '=', id).execute();
+    await removeDocument(trx, 'product', id);
     await appendChange(trx, {
       workspaceId: access.workspace.id,
       entity: 'product',

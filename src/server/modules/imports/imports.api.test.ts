@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, DIALECTS, multipartForm as form, setupOwner, startTestApp, type TestApp } from '../../testing/harness.js';
+
+describe.each(DIALECTS)('CSV import on %s', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let base: string;
+
+  async function upload(fields: Record<string, string>, content: string | Buffer, name = 'feedback.csv') {
+    const f = form(fields, { name, content });
+    return owner.request('POST', `${base}/imports`, f.body, f.headers);
+  }
+
+  async function finished(id: string) {
+    await Promise.all([...t.app.services.backgroundJobs]);
+    return (await owner.get(`${base}/imports/${id}`)).json();
+  }
+
+  const insightCount = async () => (await owner.get(`${base}/insights?limit=1000&status=new,triaged,linked,archived`)).json().items.length;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    owner = await setupOwner(t.app);
+    base = `/api/v1/workspaces/${(await owner.post('/api/v1/workspaces', { name: 'Imports' })).json().slug}`;
+  });
+  afterAll(() => t.close());
+
+  it('imports customers, then insights linked to them, with a report', async () => {
+    const customers = 'Société;Segment;CA annuel;Devise;Id\nAcme;Enterprise;"12 000,00";EUR;c-1\nGlobex;SMB;600;EUR;c-2\n';
+    const c = await upload(
+      {
+        kind: 'customers',
+        mapping: JSON.stringify({ Société: 'name', Segment: 'segment', 'CA annuel': 'revenue', Devise: 'currency', Id: 'externalId' }),
+      },
+      customers,
+    );
+    expect(c.statusCode).toBe(202);
+    const cj = await finished(c.json().id);
+    expect(cj).toMatchObject({ status: 'done', totalRows: 2, createdRows: 2, skippedRows: 0 });
+    expect((await owner.get(`${base}/customers?q=acme`)).json().items[0]).toMatchObject({ revenue: 12000, segment: 'Enterprise' });
+
+    const csv = [
+      'Feedback,Client,Date,Importance,Tags,Ref',
+      'Roadmap PDF export is slow,Acme,14/03/2026,critique,"export, pdf",t-1',
+      '"Multi-line ""quoted""\nfeedback",Globex,2026-03-15,low,,t-2',
+      ',Acme,2026-03-16,important,,t-3',
+      'Unknown customer here,Initech,2026-03-17,important,,t-4',
+      'Bad date,Acme,31/02/2026,important,,t-5',
+    ].join('\n');
+    const mapping = { Feedback: 'text', Client: 'customer', Date: 'receivedAt', Importance: 'importance', Tags: 'tags', Ref: 'externalId' };
+    const res = await upload({ kind: 'insights', mapping: JSON.stringify(mapping), onError: 'skip' }, csv);
+    expect(res.statusCode).toBe(202);
+    const job = await finished(res.json().id);
+    expect(job).toMatchObject({ status: 'done', totalRows: 5, createdRows: 2, skippedRows: 3, processedRows: 5 });
+    expect(job.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 6]);
+    expect(job.errors[1].reason).toMatch(/Unknown customer "Initech"/);
+    const items = (await owner.get(`${base}/insights?q=roadmap`)).json().items;
+    expect(items[0]).toMatchObject({
+      importance: 'critical',
+      tags: ['export', 'pdf'],
+      customer: { name: 'Acme' },
+      receivedAt: '2026-03-14T00:00:00.000Z',
+    });
+
+    // Re-importing the same file with an external id column updates instead of duplicating.
+    const before = await insightCount();
+    const again = await finished((await upload({ kind: 'insights', mapping: JSON.stringify(mapping) }, csv)).json().id);
+    expect(again).toMatchObject({ createdRows: 0, updatedRows: 2 });
+    expect(await insightCount()).toBe(before);
+  });
+
+  it('stops before writing anything when asked to and a row is bad', async () => {
+    const before = await insightCount();
+    const csv = 'text,source\nFine row,support\nBad source,carrier pigeon\n';
+    const job = await finished(
+      (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text', source: 'source' }), onError: 'stop' }, csv)).json().id,
+    );
+    expect(job).toMatchObject({ status: 'failed', createdRows: 0 });
+    expect(job.errors).toEqual([{ line: 3, reason: expect.stringContaining('carrier pigeon') }]);
+    expect(await insightCount()).toBe(before);
+  });
+
+  it('creates missing customers when asked to', async () => {
+    const job = await finished(
+      (
+        await upload(
+          { kind: 'insights', mapping: JSON.stringify({ a: 'text', b: 'customer' }), createCustomers: 'true' },
+          'a,b\nHello,Newco\nAgain,newco\n',
+        )
+      ).json().id,
+    );
+    expect(job).toMatchObject({ status: 'done', createdRows: 2 });
+    const newco = (await owner.get(`${base}/customers?q=newco`)).json().items;
+    expect(newco).toHaveLength(1);
+    expect(newco[0].insightCount).toBe(2);
+  });
+
+  it('handles a BOM, Windows-1252 text, unbalanced quotes and wrong column counts', async () => {
+    const bom = await finished(
+      (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, '\ufefftext\nWith BOM\n')).json().id,
+    );
+    expect(bom).toMatchObject({ status: 'done', createdRows: 1 });
+    const latin1 = Buffer.from('text\nCaf\xe9 cr\xe8me trop sucr\xe9\n', 'latin1');
+    const l = await finished((await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, latin1)).json().id);
+    expect(l).toMatchObject({ status: 'done', createdRows: 1, message: expect.stringContaining('Windows-1252') });
+    expect((await owner.get(`${base}/insights?q=creme`)).json().items[0].text).toBe('Café crème trop sucré');
+    const broken = await finished(
+      (
+        await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, 'text,other\nok,1\ntoo,many,cells\n"never closed,2\n')
+      ).json().id,
+    );
+    expect(broken.createdRows).toBe(1);
+    expect(broken.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+  });
+
+  it('stores formula cells as text', async () => {
+    await finished(
+      (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, 'text\n"=HYPERLINK(""http://x"",""y"")"\n')).json().id,
+    );
+    const found = (await owner.get(`${base}/insights?q=hyperlink`)).json().items[0];
+    expect(found.text).toBe('=HYPERLINK("http://x","y")');
+  });
+
+  it('refuses bad uploads with a clear 4xx and writes nothing', async () => {
+    const before = await insightCount();
+    expect((await upload({ kind: 'insights', mapping: '{bad json' }, 'text\nx\n')).statusCode).toBe(400);
+    expect((await upload({ kind: 'insights', mapping: JSON.stringify({ nope: 'text' }) }, 'text\nx\n')).json().errors[0].path).toBe(
+      'mapping.nope',
+    );
+    expect((await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'owner' }) }, 'text\nx\n')).statusCode).toBe(400);
+    expect((await upload({ kind: 'planets', mapping: '{}' }, 'text\nx\n')).statusCode).toBe(400);
+    expect((await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, '')).statusCode).toBe(400);
+    expect(
+      (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, Buffer.from([0x00, 0x01, 0x02]))).statusCode,
+    ).toBe(400);
+    expect((await owner.post(`${base}/imports`, { kind: 'insights' })).statusCode).toBe(415);
+    expect(await insightCount()).toBe(before);
+  });
+
+  it('refuses files over the size limit with 413', async () => {
+    const small = await startTestApp('sqlite', { importMaxBytes: 1024 });
+    try {
+      const o = await setupOwner(small.app);
+      const slug = (await o.post('/api/v1/workspaces', { name: 'Tiny' })).json().slug;
+      const f = form(
+        { kind: 'insights', mapping: JSON.stringify({ text: 'text' }) },
+        { name: 'big.csv', content: `text\n${'x'.repeat(5000)}\n` },
+      );
+      const res = await o.request('POST', `/api/v1/workspaces/${slug}/imports`, f.body, f.headers);
+      expect(res.statusCode).toBe(413);
+      expect(res.json().code).toBe('payload_too_large');
+    } finally {
+      await small.close();
+    }
+  });
+});

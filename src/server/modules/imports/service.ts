@@ -1,0 +1,177 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { IMPORT_KINDS } from '../../../contract/discovery.js';
+import type { Database, ImportRow } from '../../db/schema.js';
+import { appendChange } from '../../events/change-log.js';
+import { AppError, invalid, notFound } from '../../http/errors.js';
+import { newId, nowIso } from '../../lib/ids.js';
+import type { Services } from '../../services.js';
+import { type Access, authorize } from '../workspaces/service.js';
+import { CsvFileError, parseCsv } from './csv-file.js';
+import { FIELDS, type ImportKind } from './fields.js';
+import { runImport } from './runner.js';
+
+const MAX_REPORTED_ERRORS = 1000;
+
+export function toImportDto(r: ImportRow) {
+  return {
+    id: r.id,
+    kind: r.kind as ImportKind,
+    status: r.status as 'running' | 'done' | 'failed',
+    fileName: r.file_name,
+    onError: r.on_error as 'skip' | 'stop',
+    totalRows: r.total_rows,
+    processedRows: r.processed_rows,
+    createdRows: r.created_rows,
+    updatedRows: r.updated_rows,
+    skippedRows: r.skipped_rows,
+    errors: (JSON.parse(r.errors) as { line: number; reason: string }[]).slice(0, MAX_REPORTED_ERRORS),
+    message: r.message,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+const Options = z.strictObject({
+  kind: z.enum(IMPORT_KINDS),
+  mapping: z
+    .string()
+    .max(20_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'mapping must be a JSON object: {"CSV column": "field"}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string().max(200), z.string().max(40))),
+  onError: z.enum(['skip', 'stop']).default('skip'),
+  createCustomers: z.enum(['true', 'false']).default('false'),
+});
+
+/** Reads the multipart form: option fields first, then the file. */
+async function readForm(request: FastifyRequest): Promise<{ fields: Record<string, string>; file: MultipartFile; bytes: Buffer }> {
+  if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the CSV as multipart/form-data with a `file` part.');
+  const fields: Record<string, string> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') throw invalid([{ path: part.fieldname, message: 'The file part must be named "file"' }]);
+      const bytes = await part.toBuffer();
+      return { fields, file: part, bytes };
+    }
+    fields[part.fieldname] = String(part.value);
+  }
+  throw invalid([{ path: 'file', message: 'No CSV file was sent' }]);
+}
+
+/**
+ * Starts an import: validates the form, the file and the mapping up front (so a bad upload
+ * writes nothing), records the job, and processes the rows in the background.
+ */
+export async function startImport(services: Services, access: Access, request: FastifyRequest) {
+  authorize(access, 'import.run');
+  const { fields, file, bytes } = await readForm(request);
+  const parsedOptions = Options.safeParse(fields);
+  if (!parsedOptions.success) {
+    throw invalid(parsedOptions.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })));
+  }
+  const options = parsedOptions.data;
+  let csv: ReturnType<typeof parseCsv>;
+  try {
+    csv = parseCsv(bytes);
+  } catch (error) {
+    if (error instanceof CsvFileError)
+      throw new AppError('validation_failed', error.message, { errors: [{ path: 'file', message: error.message }] });
+    throw error;
+  }
+  const allowed = FIELDS[options.kind];
+  const errors: { path: string; message: string }[] = [];
+  for (const [column, field] of Object.entries(options.mapping)) {
+    if (!csv.header.includes(column)) errors.push({ path: `mapping.${column}`, message: `No column "${column}" in the file` });
+    if (!(allowed as readonly string[]).includes(field))
+      errors.push({ path: `mapping.${column}`, message: `Unknown field "${field}"; use one of ${allowed.join(', ')}` });
+  }
+  const mappedFields = Object.values(options.mapping);
+  const required = options.kind === 'insights' ? 'text' : 'name';
+  if (!mappedFields.includes(required)) errors.push({ path: 'mapping', message: `Map a column to "${required}"` });
+  const duplicates = mappedFields.filter((f, i) => mappedFields.indexOf(f) !== i);
+  if (duplicates.length > 0)
+    errors.push({ path: 'mapping', message: `Each field once: ${[...new Set(duplicates)].join(', ')} mapped twice` });
+  if (errors.length > 0) throw invalid(errors, 'The column mapping does not fit this file.');
+
+  const now = nowIso();
+  const job: ImportRow = {
+    id: newId(),
+    workspace_id: access.workspace.id,
+    kind: options.kind,
+    status: 'running',
+    file_name: (file.filename || 'import.csv').slice(0, 200),
+    on_error: options.onError,
+    mapping: JSON.stringify(options.mapping),
+    total_rows: csv.records.length,
+    processed_rows: 0,
+    created_rows: 0,
+    updated_rows: 0,
+    skipped_rows: 0,
+    errors: '[]',
+    message: csv.encoding === 'utf-8' ? null : 'The file was not UTF-8; it was read as Windows-1252.',
+    created_by: access.actorId,
+    created_at: now,
+    finished_at: null,
+  };
+  await services.db.transaction().execute(async (trx) => {
+    await trx.insertInto('imports').values(job).execute();
+    await appendChange(trx, {
+      workspaceId: access.workspace.id,
+      entity: 'import',
+      entityId: job.id,
+      action: 'started',
+      actorId: access.actorId,
+      changes: { fileName: { from: null, to: job.file_name }, rows: { from: null, to: job.total_rows } },
+    });
+  });
+  const done = runImport(services, access, job, csv, { mapping: options.mapping, createCustomers: options.createCustomers === 'true' });
+  services.backgroundJobs.add(done);
+  done.finally(() => services.backgroundJobs.delete(done));
+  return toImportDto(job);
+}
+
+export async function getImport(services: Services, access: Access, id: string) {
+  authorize(access, 'discovery.read');
+  const row = await services.db
+    .selectFrom('imports')
+    .selectAll()
+    .where('id', '=', id)
+    .where('workspace_id', '=', access.workspace.id)
+    .executeTakeFirst();
+  if (!row) throw notFound('This import');
+  return toImportDto(row);
+}
+
+export async function listImports(services: Services, access: Access) {
+  authorize(access, 'discovery.read');
+  const rows = await services.db
+    .selectFrom('imports')
+    .selectAll()
+    .where('workspace_id', '=', access.workspace.id)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
+  return { items: rows.map(toImportDto) };
+}
+
+/** Jobs left running by a stopped server are closed with what they had committed. */
+export async function closeInterruptedImports(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set({
+      status: 'failed',
+      message: 'Interrupted by a server restart; the rows counted as created or updated were imported.',
+      finished_at: nowIso(),
+    })
+    .where('status', '=', 'running')
+    .execute();
+}

@@ -1,0 +1,154 @@
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from '../../db/connection.js';
+import type { Database } from '../../db/schema.js';
+
+/**
+ * The full-text index behind one interface: FTS5 on SQLite, tsvector + GIN on PostgreSQL.
+ * Services call `indexDocument`/`removeDocument` inside their own transaction, so the
+ * index never disagrees with the data.
+ */
+export type SearchEntity = 'insight' | 'feature' | 'customer' | 'product';
+
+export interface SearchDocument {
+  entity: SearchEntity;
+  entityId: string;
+  workspaceId: string;
+  title: string;
+  body: string;
+}
+
+export interface SearchResult {
+  entity: SearchEntity;
+  entityId: string;
+  title: string;
+  snippet: string;
+  score: number;
+}
+
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+export async function indexDocument(db: Kysely<Database>, dialect: Dialect, doc: SearchDocument): Promise<void> {
+  await indexDocuments(db, dialect, [doc]);
+}
+
+export async function indexDocuments(db: Kysely<Database>, dialect: Dialect, docs: SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const rows = docs.map((d) => ({ entity: d.entity, entity_id: d.entityId, workspace_id: d.workspaceId, title: d.title, body: d.body }));
+  if (dialect === 'postgres') {
+    const folded = rows.map((r) => ({ ...r, folded_title: foldAccents(r.title), folded_body: foldAccents(r.body) }));
+    for (let i = 0; i < folded.length; i += 500) {
+      await db
+        .insertInto('search_index')
+        .values(folded.slice(i, i + 500))
+        .onConflict((oc) =>
+          oc.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            body: eb.ref('excluded.body'),
+            folded_title: eb.ref('excluded.folded_title'),
+            folded_body: eb.ref('excluded.folded_body'),
+          })),
+        )
+        .execute();
+    }
+    return;
+  }
+  // FTS5 tables have no unique constraint: replace by deleting first.
+  for (const doc of docs) await removeDocument(db, doc.entity, doc.entityId);
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('search_index')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export async function removeDocument(db: Kysely<Database>, entity: SearchEntity, entityId: string): Promise<void> {
+  await db.deleteFrom('search_index').where('entity', '=', entity).where('entity_id', '=', entityId).execute();
+}
+
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Words of a query, accent-folded and safe to hand to either engine (no operators get through). */
+export function queryTerms(q: string): string[] {
+  return (foldAccents(q).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map((t) => t.toLowerCase());
+}
+
+function ftsMatch(terms: string[]): string {
+  // Every term must match; the last one as a prefix so results come while typing.
+  return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+function tsQuery(terms: string[]): string {
+  return terms.map((t, i) => `${t}${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** Escapes everything, then turns the engine's markers into <mark> tags. */
+export function toSafeSnippet(raw: string): string {
+  return escapeHtml(raw).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>');
+}
+
+export async function search(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  input: { workspaceId: string; q: string; types?: SearchEntity[] | undefined; limit: number },
+): Promise<SearchResult[]> {
+  const terms = queryTerms(input.q);
+  if (terms.length === 0) return [];
+  const types = input.types && input.types.length > 0 ? input.types : null;
+  if (dialect === 'sqlite') {
+    const rows = await sql<{ entity: SearchEntity; entity_id: string; title: string; snippet: string; score: number }>`
+      select entity, entity_id, title,
+        snippet(search_index, 4, ${OPEN}, ${CLOSE}, '…', 16) as snippet,
+        bm25(search_index, 0, 0, 0, 4.0, 1.0) as score
+      from search_index
+      where search_index match ${`{title body}: ${ftsMatch(terms)}`}
+        and workspace_id = ${input.workspaceId}
+        ${types ? sql`and entity in (${sql.join(types)})` : sql``}
+      order by score
+      limit ${input.limit}`.execute(db);
+    return rows.rows.map((r) => ({
+      entity: r.entity,
+      entityId: r.entity_id,
+      title: r.title,
+      snippet: toSafeSnippet(r.snippet || r.title),
+      score: Math.round(-r.score * 1000) / 1000,
+    }));
+  }
+  const rows = await sql<{ entity: SearchEntity; entity_id: string; title: string; snippet: string; score: number }>`
+    select hit.entity, hit.entity_id, hit.title, hit.score,
+      ts_headline('simple', hit.body, to_tsquery('simple', ${tsQuery(terms)}),
+        ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=24, MinWords=8, ShortWord=2, HighlightAll=false`}) as snippet
+    from (
+      select entity, entity_id, title, body, ts_rank(document, to_tsquery('simple', ${tsQuery(terms)})) as score
+      from search_index
+      where document @@ to_tsquery('simple', ${tsQuery(terms)})
+        and workspace_id = ${input.workspaceId}
+        ${types ? sql`and entity in (${sql.join(types)})` : sql``}
+      order by score desc
+      limit ${input.limit}
+    ) hit
+    order by hit.score desc`.execute(db);
+  return rows.rows.map((r) => ({
+    entity: r.entity,
+    entityId: r.entity_id,
+    title: r.title,
+    snippet: toSafeSnippet(r.snippet || r.title),
+    score: Math.round(Number(r.score) * 1000) / 1000,
+  }));
+}
+
+/** The ids of one entity kind matching a query: a filter for list endpoints. */
+export function matchingIds(dialect: Dialect, entity: SearchEntity, workspaceId: string, q: string) {
+  const terms = queryTerms(q);
+  if (terms.length === 0) return null;
+  if (dialect === 'sqlite') {
+    return sql<string>`(select entity_id from search_index where search_index match ${`{title body}: ${ftsMatch(terms)}`} and workspace_id = ${workspaceId} and entity = ${entity})`;
+  }
+  return sql<string>`(select entity_id from search_index where document @@ to_tsquery('simple', ${tsQuery(terms)}) and workspace_id = ${workspaceId} and entity = ${entity})`;
+}
