@@ -93,6 +93,10 @@ export function bm25(index: InvertedIndex, query: Query, acc: Accumulator, param
 
 export const tfidfIdf = (n: number, df: number) => Math.log((n + 1) / (df + 1)) + 1;
 
+/** 1 + ln(tf) for the small term frequencies short texts have, to keep logs out of the hot loop. */
+const TF_WEIGHT = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
+const tfWeight = (tf: number) => (tf < 256 ? TF_WEIGHT[tf]! : 1 + Math.log(tf));
+
 /** Accumulates TF-IDF dot products and returns the query vector's norm. */
 export function tfidf(index: InvertedIndex, query: Query, acc: Accumulator): number {
   const n = index.size;
@@ -100,13 +104,13 @@ export function tfidf(index: InvertedIndex, query: Query, acc: Accumulator): num
   for (let q = 0; q < query.termIds.length; q += 1) {
     const posting = index.postings[query.termIds[q]!]!;
     const idf = tfidfIdf(n, posting.slots.length);
-    const wq = (1 + Math.log(query.tfs[q]!)) * idf;
+    const wq = tfWeight(query.tfs[q]!) * idf;
     norm2 += wq * wq;
     const { slots, tfs } = posting;
     const w = wq * idf;
-    for (let i = 0; i < slots.length; i += 1) acc.add(slots[i]!, w * (1 + Math.log(tfs[i]!)));
+    for (let i = 0; i < slots.length; i += 1) acc.add(slots[i]!, w * tfWeight(tfs[i]!));
   }
-  for (const qtf of query.unknownTfs) norm2 += ((1 + Math.log(qtf)) * tfidfIdf(n, 0)) ** 2;
+  for (const qtf of query.unknownTfs) norm2 += (tfWeight(qtf) * tfidfIdf(n, 0)) ** 2;
   return Math.sqrt(norm2);
 }
 
@@ -119,7 +123,7 @@ export function tfidfNorm(index: InvertedIndex, slot: number, idfs?: Float64Arra
   let sum = 0;
   for (let i = 0; i < unique.length; i += 1) {
     const t = unique[i]!;
-    const w = (1 + Math.log(freqs[i]!)) * (idfs ? idfs[t]! : tfidfIdf(n, index.docFreq(t)));
+    const w = tfWeight(freqs[i]!) * (idfs ? idfs[t]! : tfidfIdf(n, index.docFreq(t)));
     sum += w * w;
   }
   return Math.sqrt(sum);
