@@ -15,6 +15,7 @@ import { NotFoundPage, RouteError } from '../components/route-error.js';
 import { RoutePending } from '../components/route-pending.js';
 import { isArea } from '../routes/areas/areas.js';
 import { AuthedRoot } from './authed-root.js';
+import { isLocalPath } from './local-path.js';
 import { lastWorkspace, rememberWorkspace } from './preferences.js';
 
 export interface RouterContext {
@@ -61,7 +62,7 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'login',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {},
+    isLocalPath(search.redirect) ? { redirect: search.redirect } : {},
   beforeLoad: async ({ context, search }) => {
     if (await isSignedIn(context.queryClient)) throw redirect({ href: search.redirect ?? '/' });
     const setup = await context.queryClient.fetchQuery(setupQuery);

@@ -1,5 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from './use-document-title.js';
 
 /** The top of every screen: what this is, one sentence on what it is for, and its actions. */
 export function PageHeader({
@@ -15,6 +16,7 @@ export function PageHeader({
   above?: ReactNode;
   badges?: ReactNode;
 }) {
+  useDocumentTitle(typeof title === 'string' ? title : null);
   return (
     <Stack gap={6} mb="xl">
       {above}

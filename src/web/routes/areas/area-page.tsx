@@ -4,6 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/links.js';
 import { Page } from '../../components/page-header.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { AREA_ICONS, type Area, isArea } from './areas.js';
 
 const POINTS = ['point1', 'point2', 'point3', 'point4'] as const;
@@ -14,6 +15,7 @@ export function AreaPage() {
   const { workspace, area } = useParams({ strict: false }) as { workspace: string; area: string };
   const key: Area = isArea(area) ? area : 'insights';
   const Icon = AREA_ICONS[key];
+  useDocumentTitle(t(`areas.${key}.title`));
   return (
     <Page width={880}>
       <Card padding={40} radius="xl" mt="md">

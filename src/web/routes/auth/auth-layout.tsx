@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageSwitch, useThemeToggle } from '../../app/use-session.js';
 import { Logo } from '../../components/logo.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import classes from './auth.module.css';
 
 /** The frame of the screens before sign-in: the mark, one card, preferences at the bottom. */
@@ -21,6 +22,7 @@ export function AuthLayout({
   const { t } = useTranslation();
   const language = useLanguageSwitch();
   const theme = useThemeToggle();
+  useDocumentTitle(typeof title === 'string' ? title : null);
   return (
     <Box className={classes.page}>
       <Center component="main" mih="100dvh" p="md">

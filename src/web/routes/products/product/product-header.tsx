@@ -21,7 +21,6 @@ export function ProductHeader({
   product: ProductDto;
   workspace: string;
   canWrite: boolean;
-  canStage: boolean;
   update: ProductUpdate;
 }) {
   const { t } = useTranslation();

@@ -11,6 +11,7 @@ import { ErrorState } from '../../../components/error-state.js';
 import { AnchorLink } from '../../../components/links.js';
 import { Page } from '../../../components/page-header.js';
 import { NotFoundPage } from '../../../components/route-error.js';
+import { useDocumentTitle } from '../../../components/use-document-title.js';
 import { ChecklistCard } from './checklist-card.js';
 import { LifecycleCard } from './lifecycle-card.js';
 import { ProductActivityCard } from './product-activity-card.js';
@@ -26,6 +27,7 @@ export function ProductPage() {
   const { productId } = useParams({ strict: false }) as { productId: string };
   const product = useQuery(productQuery(workspace.key, productId));
   const update = useUpdateProduct(workspace.key, productId);
+  useDocumentTitle(product.data?.name, workspace.name);
 
   if (product.isPending) {
     return (
@@ -67,7 +69,7 @@ export function ProductPage() {
           {p.name}
         </Text>
       </Breadcrumbs>
-      <ProductHeader product={p} workspace={workspace.key} canWrite={canWrite} canStage={workspace.can('product.stage')} update={update} />
+      <ProductHeader product={p} workspace={workspace.key} canWrite={canWrite} update={update} />
       {p.archivedAt && (
         <Alert color="gray" variant="light" icon={<IconArchive size={18} aria-hidden />} mb="lg" title={t('product.archivedTitle')}>
           <Text size="sm">{t('product.archivedBody')}</Text>
