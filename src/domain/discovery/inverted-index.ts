@@ -15,6 +15,7 @@ export interface Posting {
   tfs: number[];
 }
 
+/** Term dictionary + posting lists + per-document term sequences, updated in place. */
 export class InvertedIndex {
   /** Term → term id. Ids are never reused, so a term keeps its id for the life of the index. */
   readonly termIds = new Map<string, number>();

@@ -92,10 +92,14 @@ export function jaccard(a: Iterable<string>, b: Iterable<string>): number {
   return inter / (sa.size + sb.size - inter);
 }
 
-/** LSH buckets: band key → slots. Incremental (add/remove) like the inverted index. */
+/**
+ * LSH buckets: band key → slots. Incremental (add/remove) like the inverted index. Keys are
+ * 30-bit so V8 keeps them as small integers, and a bucket of one slot is stored as the bare
+ * number: most buckets hold one document, and an array per bucket dominated build time.
+ */
 export class LshIndex {
   readonly rows: number;
-  private readonly buckets: Map<number, number[]>[];
+  private readonly buckets: Map<number, number | number[]>[];
 
   constructor(
     readonly numHashes: number,
@@ -109,16 +113,18 @@ export class LshIndex {
   private key(sig: Uint32Array, band: number): number {
     let h = band;
     for (let r = band * this.rows; r < (band + 1) * this.rows; r += 1) h = fmix32(h ^ sig[r]!) + r;
-    return h >>> 0;
+    return h >>> 2;
   }
 
   add(slot: number, sig: Uint32Array): void {
     if (isEmpty(sig)) return;
     for (let band = 0; band < this.bands; band += 1) {
       const k = this.key(sig, band);
-      const list = this.buckets[band]!.get(k);
-      if (list) list.push(slot);
-      else this.buckets[band]!.set(k, [slot]);
+      const map = this.buckets[band]!;
+      const bucket = map.get(k);
+      if (bucket === undefined) map.set(k, slot);
+      else if (typeof bucket === 'number') map.set(k, [bucket, slot]);
+      else bucket.push(slot);
     }
   }
 
@@ -126,13 +132,15 @@ export class LshIndex {
     if (isEmpty(sig)) return;
     for (let band = 0; band < this.bands; band += 1) {
       const k = this.key(sig, band);
-      const list = this.buckets[band]!.get(k);
-      if (!list) continue;
-      const at = list.indexOf(slot);
+      const map = this.buckets[band]!;
+      const bucket = map.get(k);
+      if (bucket === slot) map.delete(k);
+      if (bucket === undefined || typeof bucket === 'number') continue;
+      const at = bucket.indexOf(slot);
       if (at < 0) continue;
-      list[at] = list[list.length - 1]!;
-      list.pop();
-      if (list.length === 0) this.buckets[band]!.delete(k);
+      bucket[at] = bucket[bucket.length - 1]!;
+      bucket.pop();
+      if (bucket.length === 1) map.set(k, bucket[0]!);
     }
   }
 
@@ -141,8 +149,9 @@ export class LshIndex {
     const out = new Set<number>();
     if (isEmpty(sig)) return out;
     for (let band = 0; band < this.bands; band += 1) {
-      const list = this.buckets[band]!.get(this.key(sig, band));
-      if (list) for (const slot of list) out.add(slot);
+      const bucket = this.buckets[band]!.get(this.key(sig, band));
+      if (typeof bucket === 'number') out.add(bucket);
+      else if (bucket) for (const slot of bucket) out.add(slot);
     }
     return out;
   }

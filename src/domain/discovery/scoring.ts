@@ -91,6 +91,7 @@ export function bm25(index: InvertedIndex, query: Query, acc: Accumulator, param
   return self;
 }
 
+/** Smoothed IDF (as scikit-learn's): never 0, so a term every document holds still counts a little. */
 export const tfidfIdf = (n: number, df: number) => Math.log((n + 1) / (df + 1)) + 1;
 
 /** 1 + ln(tf) for the small term frequencies short texts have, to keep logs out of the hot loop. */

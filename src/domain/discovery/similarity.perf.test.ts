@@ -123,7 +123,8 @@ describe('similarity index at 100k documents', () => {
     expect(percentile(byText, 0.5)).toBeLessThan(40);
     expect(p95).toBeLessThan(100);
     expect(afterMutationMs).toBeLessThan(150);
-    expect(buildMs).toBeLessThan(8_000);
-    expect(deserializeMs).toBeLessThan(5_000);
+    // Alone: build ≈ 2.5 s, deserialize ≈ 1.3 s; about twice that with other test files running.
+    expect(buildMs).toBeLessThan(12_000);
+    expect(deserializeMs).toBeLessThan(8_000);
   });
 });

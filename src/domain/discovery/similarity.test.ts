@@ -42,6 +42,8 @@ describe('SimilarityIndex', () => {
     const index = SimilarityIndex.fromRows(rows);
     expect(index.similar('a', { limit: 1 })).toHaveLength(1);
     expect(index.similar('a', { limit: 0 })).toEqual([]);
+    expect(index.similar('a', { limit: Number.NaN })).toEqual(index.similar('a'));
+    expect(index.similar('a', { limit: Number.POSITIVE_INFINITY }).length).toBeGreaterThan(1);
     expect(index.similar('a', { minScore: 0.99 })).toEqual([]);
     expect(index.similar('a', { filter: (id) => id !== 'b' }).map((h) => h.id)).not.toContain('b');
   });
@@ -73,6 +75,9 @@ describe('SimilarityIndex', () => {
       for (const r of rows.slice(0, 4)) expect(copy.similar(r.id)).toEqual(index.similar(r.id));
     }
     expect(() => SimilarityIndex.deserialize({ format: 'x' } as never)).toThrow(TypeError);
+    const data = SimilarityIndex.fromRows(rows).serialize();
+    expect(() => SimilarityIndex.deserialize({ ...data, sequence: data.sequence.map(() => 999) })).toThrow(/corrupt/);
+    expect(() => SimilarityIndex.deserialize({ ...data, lengths: data.lengths.slice(1) })).toThrow(/corrupt/);
   });
 
   it('after any add/update/remove history, answers like an index rebuilt from the final rows', () => {

@@ -62,6 +62,11 @@ export interface SerializedSimilarityIndex {
   sequence: number[];
 }
 
+/**
+ * The similar-insight index: add/update/remove documents as they change, ask `similar` for
+ * the closest ones, `serialize` to persist and `deserialize`/`fromRows` to restore.
+ * Not thread-safe (one scratch accumulator is reused across lookups), which is fine in Node.
+ */
 export class SimilarityIndex {
   readonly method: SimilarityMethod;
   readonly bm25Params: Bm25Params;
@@ -91,7 +96,16 @@ export class SimilarityIndex {
 
   /** Restores an index from `serialize()` output without re-analysing any text. */
   static deserialize(data: SerializedSimilarityIndex): SimilarityIndex {
-    if (data.format !== 'cairn.similarity' || data.version !== 1) throw new TypeError('not a serialised similarity index (v1)');
+    if (data?.format !== 'cairn.similarity' || data.version !== 1) throw new TypeError('not a serialised similarity index (v1)');
+    const total = data.lengths.reduce((a, b) => a + b, 0);
+    const termCount = data.terms.length;
+    if (
+      data.ids.length !== data.lengths.length ||
+      total !== data.sequence.length ||
+      data.sequence.some((t) => !(Number.isInteger(t) && t >= 0 && t < termCount))
+    ) {
+      throw new TypeError('corrupt serialised similarity index');
+    }
     const index = new SimilarityIndex({ method: data.options.method, bm25: data.options.bm25, minhash: data.options.minhash });
     const termIds = data.terms.map((t) => index.index.intern(t));
     let at = 0;
@@ -169,7 +183,12 @@ export class SimilarityIndex {
 
   /** The indexed documents most similar to a stored document or to a text, best first. */
   similar(query: SimilarQuery, options: SimilarOptions = {}): SimilarHit[] {
-    const limit = Math.max(0, Math.floor(options.limit ?? 10));
+    const requested = options.limit ?? 10;
+    const limit = Number.isFinite(requested)
+      ? Math.max(0, Math.floor(requested))
+      : requested === Number.POSITIVE_INFINITY
+        ? this.index.size
+        : 10;
     const minScore = options.minScore ?? 0;
     const method = options.method ?? this.method;
     if (limit === 0 || this.index.size === 0) return [];
