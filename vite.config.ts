@@ -4,9 +4,13 @@ import { defineConfig } from 'vite';
 
 /**
  * The web app lives in src/web and builds to dist/web, which `cairn serve` serves.
- * In development, `npm run dev:web` proxies the API to a server on port 3000
- * (the Host header is kept, so the server's same-origin check accepts sign-in).
+ * In development, `npm run dev:web` proxies the API to a Cairn on port 3000 (or CAIRN_API_URL),
+ * keeping the Host header so the server's same-origin check accepts sign-in. Only the API's
+ * own paths are proxied: /api/client.ts and friends are the web app's sources (src/web/api).
  */
+const apiTarget = process.env.CAIRN_API_URL ?? 'http://127.0.0.1:3000';
+const apiProxy = { '^/api/(v1|docs)(/|$)': { target: apiTarget, changeOrigin: false } };
+
 export default defineConfig({
   root: 'src/web',
   base: '/',
@@ -25,13 +29,9 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
-    },
+    proxy: apiProxy,
   },
   preview: {
-    proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
-    },
+    proxy: apiProxy,
   },
 });
