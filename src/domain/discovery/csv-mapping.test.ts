@@ -3,9 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { guessCustomerMapping, guessInsightMapping, neutraliseFormula } from './csv-mapping.js';
 import { domainOf, mapCustomerRow, mapInsightRow } from './csv-rows.js';
 
-const _value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : undefined);
-const _code = (r: { ok: true } | { ok: false; error: { code: string } }) => (r.ok ? 'ok' : r.error.code);
-
 describe('header mapping', () => {
   it('maps common English and French insight headers', () => {
     const headers = ['Date', 'Client', 'Commentaire', 'Email', 'Nom', 'Étiquettes', 'Priorité', 'Canal', 'Ticket ID', 'Whatever'];
