@@ -65,6 +65,7 @@ for (const { lang, locale, expected } of LANGS) {
       const products = new ProductsPage(page, s);
       await expect(page.getByRole('heading', { level: 1, name: expected.products })).toBeVisible();
       await expect(page.getByText(expected.empty)).toBeVisible();
+      await expect(page).toHaveTitle(`${expected.products} · Cairn`);
 
       // Create a product.
       await products.create({ name: 'Difference Engine', vision: 'Tables **without** errors, for every navigator.' });
