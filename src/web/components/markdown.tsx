@@ -1,6 +1,8 @@
 import { Skeleton, Stack } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 
+const SKELETON_LINES = ['l1', 'l2', 'l3', 'l4', 'l5', 'l6'];
+
 // The Markdown parser is the heaviest part of the product page; it arrives after the page.
 const MarkdownRenderer = lazy(() => import('./markdown-renderer.js'));
 
@@ -11,8 +13,8 @@ export function Markdown({ children }: { children: string }) {
     <Suspense
       fallback={
         <Stack gap={8} aria-hidden>
-          {Array.from({ length: lines }, (_, i) => (
-            <Skeleton key={`line-${i}-of-${lines}`} h={12} w={i === lines - 1 ? '60%' : '100%'} radius="sm" />
+          {SKELETON_LINES.slice(0, lines).map((line) => (
+            <Skeleton key={line} h={12} w={line === SKELETON_LINES[lines - 1] ? '60%' : '100%'} radius="sm" />
           ))}
         </Stack>
       }
