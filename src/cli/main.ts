@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../server/version.js';
 import { registerAdminCommands } from './admin.js';
 import { CliError } from './errors.js';
+import { registerImportCommand } from './import.js';
 
 const program = new Command();
 program
@@ -23,6 +24,7 @@ program
   });
 
 registerAdminCommands(program);
+registerImportCommand(program);
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -187,7 +187,7 @@ export interface ImportsTable {
   finished_at: string | null;
 }
 
-export interface SearchIndexTable {
+export interface SearchDocsTable {
   entity: string;
   entity_id: string;
   workspace_id: string;
@@ -204,7 +204,7 @@ export interface Database {
   features: FeaturesTable;
   feature_insights: FeatureInsightsTable;
   imports: ImportsTable;
-  search_index: SearchIndexTable;
+  search_docs: SearchDocsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -121,20 +121,36 @@ export function discovery(dialect: Dialect) {
         .execute();
       await db.schema.createIndex('imports_workspace').on('imports').columns(['workspace_id', 'created_at']).execute();
 
-      // One search index for every searchable thing, behind one repository (search/repo.ts).
+      // One search index for every searchable thing, behind one repository (search/repo.ts):
+      // search_docs holds the text (unique per entity), the engine indexes it.
+      let docs = db.schema
+        .createTable('search_docs')
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('workspace_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull());
       if (dialect === 'sqlite') {
-        await sql`create virtual table search_index using fts5(
-          entity unindexed, entity_id unindexed, workspace_id unindexed, title, body,
+        // An explicit integer rowid links each row to its FTS5 entry.
+        docs = docs.addColumn('rowid', 'integer', (c) => c.primaryKey().autoIncrement());
+        await docs.execute();
+        await db.schema.createIndex('search_docs_entity').on('search_docs').columns(['entity', 'entity_id']).unique().execute();
+        await sql`create virtual table search_fts using fts5(
+          title, body, content = 'search_docs', content_rowid = 'rowid',
           tokenize = 'unicode61 remove_diacritics 2'
         )`.execute(db);
+        await sql`create trigger search_docs_ai after insert on search_docs begin
+          insert into search_fts (rowid, title, body) values (new.rowid, new.title, new.body);
+        end`.execute(db);
+        await sql`create trigger search_docs_ad after delete on search_docs begin
+          insert into search_fts (search_fts, rowid, title, body) values ('delete', old.rowid, old.title, old.body);
+        end`.execute(db);
+        await sql`create trigger search_docs_au after update on search_docs begin
+          insert into search_fts (search_fts, rowid, title, body) values ('delete', old.rowid, old.title, old.body);
+          insert into search_fts (rowid, title, body) values (new.rowid, new.title, new.body);
+        end`.execute(db);
       } else {
-        await db.schema
-          .createTable('search_index')
-          .addColumn('entity', 'text', (c) => c.notNull())
-          .addColumn('entity_id', 'text', (c) => c.notNull())
-          .addColumn('workspace_id', 'text', (c) => c.notNull())
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('body', 'text', (c) => c.notNull())
+        await docs
           // Accent-folded copies (made by the app) so "creme" finds "crème" without the unaccent extension.
           .addColumn('folded_title', 'text', (c) => c.notNull())
           .addColumn('folded_body', 'text', (c) => c.notNull())
@@ -145,10 +161,10 @@ export function discovery(dialect: Dialect) {
               )
               .stored(),
           )
-          .addPrimaryKeyConstraint('search_index_pk', ['entity', 'entity_id'])
+          .addPrimaryKeyConstraint('search_docs_pk', ['entity', 'entity_id'])
           .execute();
-        await sql`create index search_index_document on search_index using gin (document)`.execute(db);
-        await db.schema.createIndex('search_index_workspace').on('search_index').columns(['workspace_id', 'entity']).execute();
+        await sql`create index search_docs_document on search_docs using gin (document)`.execute(db);
+        await db.schema.createIndex('search_docs_workspace').on('search_docs').columns(['workspace_id', 'entity']).execute();
       }
     },
     async down(): Promise<void> {

@@ -1,39 +1,18 @@
+import { type EvidenceLink, summarizeEvidence } from '../../../domain/discovery/index.js';
 import type { Services } from '../../services.js';
 import { toInsightDto } from '../insights/queries.js';
 import { type Access, authorize } from '../workspaces/service.js';
 import { loadFeature } from './service.js';
 
-type Importance = 'nice_to_have' | 'important' | 'critical';
-
-interface EvidenceRow {
-  insightId: string;
-  importance: Importance;
-  customer: { id: string; segment: string | null; revenue: number | null; currency: string | null; period: string } | null;
-}
-
-function monthlyRevenue(rows: EvidenceRow[]): { currency: string; monthly: number }[] {
-  const seen = new Set<string>();
-  const totals = new Map<string, number>();
-  for (const r of rows) {
-    const c = r.customer;
-    if (!c || seen.has(c.id) || c.revenue === null) continue;
-    seen.add(c.id);
-    const currency = c.currency ?? 'XXX';
-    totals.set(currency, (totals.get(currency) ?? 0) + (c.period === 'year' ? c.revenue / 12 : c.revenue));
-  }
-  return [...totals]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, monthly]) => ({ currency, monthly: Math.round(monthly * 100) / 100 }));
-}
-
 /**
  * A feature's evidence: how many insights, from how many distinct customers, worth how much
  * (each customer's revenue counted once, per currency, never converted), and the quotes.
+ * The arithmetic is the domain's (summarizeEvidence); this loads the links.
  */
 export async function featureEvidence(services: Services, access: Access, featureId: string, segment?: string) {
   authorize(access, 'discovery.read');
   await loadFeature(services.db, access, featureId);
-  let q = services.db
+  const rows = await services.db
     .selectFrom('feature_insights')
     .innerJoin('insights', 'insights.id', 'feature_insights.insight_id')
     .leftJoin('customers', 'customers.id', 'insights.customer_id')
@@ -48,57 +27,52 @@ export async function featureEvidence(services: Services, access: Access, featur
       'customers.revenue_period as customer_period',
     ])
     .where('feature_insights.feature_id', '=', featureId)
-    .where('feature_insights.workspace_id', '=', access.workspace.id);
-  if (segment) q = q.where('customers.segment', '=', segment);
-  const rows = await q.orderBy('insights.received_at', 'desc').execute();
+    .where('feature_insights.workspace_id', '=', access.workspace.id)
+    .orderBy('insights.received_at', 'desc')
+    .execute();
 
-  const evidence: EvidenceRow[] = rows.map((r) => ({
-    insightId: r.id,
-    importance: (r.link_importance as Importance) ?? 'important',
-    customer: r.customer_id
+  const quotes = rows.map((r) => {
+    const dto = toInsightDto({ ...r, feature_count: null });
+    const importance = (['nice_to_have', 'important', 'critical'] as const).find((i) => i === r.link_importance) ?? dto.importance;
+    return { row: r, dto, importance };
+  });
+  const links: EvidenceLink[] = quotes.map(({ row, dto, importance }) => ({
+    insightId: row.id,
+    importance,
+    highlight: row.highlight,
+    source: dto.source,
+    receivedAt: row.received_at,
+    customer: row.customer_id
       ? {
-          id: r.customer_id,
-          segment: r.customer_segment,
-          revenue: r.customer_revenue,
-          currency: r.customer_currency,
-          period: r.customer_period ?? 'month',
+          id: row.customer_id,
+          name: row.customer_name ?? '',
+          segment: row.customer_segment,
+          revenue:
+            row.customer_revenue !== null && row.customer_currency
+              ? { amount: row.customer_revenue, currency: row.customer_currency, period: row.customer_period === 'year' ? 'year' : 'month' }
+              : null,
         }
       : null,
   }));
-  const importance: Record<Importance, number> = { nice_to_have: 0, important: 0, critical: 0 };
-  for (const e of evidence) importance[e.importance] += 1;
-  const bySource: Record<string, number> = {};
-  for (const r of rows) bySource[r.source] = (bySource[r.source] ?? 0) + 1;
-  const segments = new Map<string | null, EvidenceRow[]>();
-  for (const e of evidence) {
-    const key = e.customer?.segment ?? null;
-    segments.set(key, [...(segments.get(key) ?? []), e]);
-  }
-  const distinct = (list: EvidenceRow[]) => new Set(list.flatMap((e) => (e.customer ? [e.customer.id] : []))).size;
+  const summary = summarizeEvidence(links, segment ? { segments: [segment] } : {});
+  const bySource = Object.fromEntries(Object.entries(summary.bySource).filter(([, n]) => n > 0));
+  const kept = segment ? quotes.filter((q) => q.row.customer_segment === segment) : quotes;
   return {
     featureId,
-    insightCount: evidence.length,
-    customerCount: distinct(evidence),
-    revenue: monthlyRevenue(evidence),
-    importance,
-    bySegment: [...segments].map(([seg, list]) => ({
-      segment: seg,
-      insightCount: list.length,
-      customerCount: distinct(list),
-      revenue: monthlyRevenue(list),
-    })),
+    insightCount: summary.insightCount,
+    customerCount: summary.customerCount,
+    revenue: summary.revenue,
+    importance: summary.importance,
+    bySegment: summary.bySegment,
     bySource,
-    quotes: rows.map((r) => {
-      const dto = toInsightDto({ ...r, customer_name: r.customer_name, customer_segment: r.customer_segment, feature_count: null });
-      return {
-        insightId: r.id,
-        highlight: r.highlight,
-        text: r.text,
-        importance: (r.link_importance as Importance) ?? dto.importance,
-        source: dto.source,
-        customer: dto.customer,
-        receivedAt: r.received_at,
-      };
-    }),
+    quotes: kept.map(({ row, dto, importance }) => ({
+      insightId: row.id,
+      highlight: row.highlight,
+      text: row.text,
+      importance,
+      source: dto.source,
+      customer: dto.customer,
+      receivedAt: row.received_at,
+    })),
   };
 }

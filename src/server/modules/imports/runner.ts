@@ -11,7 +11,15 @@ import { newInsightRow } from '../insights/service.js';
 import { indexDocuments, type SearchDocument } from '../search/repo.js';
 import type { Access } from '../workspaces/service.js';
 import type { ParsedCsv } from './csv-file.js';
-import { type Converted, convertDate, convertImportance, convertNumber, convertSource, convertTags } from './fields.js';
+import {
+  type Converted,
+  convertDate,
+  convertImportance,
+  convertNumber,
+  convertRevenuePeriod,
+  convertSource,
+  convertTags,
+} from './fields.js';
 
 const BATCH = 1000;
 
@@ -119,7 +127,7 @@ function convertInsight(
     ...(productId && { productId }),
     ...(f.personName && { personName: f.personName }),
     ...(f.personEmail && { personEmail: f.personEmail }),
-    ...(f.tags && { tags: convertTags(f.tags) }),
+    ...(f.tags && { tags: unwrap(convertTags(f.tags), reasons) }),
     ...(f.importance && { importance: unwrap(convertImportance(f.importance), reasons) }),
     ...(f.externalId && { externalId: f.externalId }),
     ...(f.receivedAt && { receivedAt: unwrap(convertDate(f.receivedAt), reasons) }),
@@ -146,7 +154,7 @@ function convertCustomer(f: Record<string, string>): Converted<CustomerInput> {
     ...(f.size && { size: unwrap(convertNumber(f.size), reasons) }),
     ...(f.revenue && { revenue: unwrap(convertNumber(f.revenue), reasons) }),
     ...(f.currency && { currency: f.currency }),
-    ...(f.revenuePeriod && { revenuePeriod: /^(y|year|yearly|annual|an|annuel|arr)$/i.test(f.revenuePeriod) ? 'year' : 'month' }),
+    ...(f.revenuePeriod && { revenuePeriod: unwrap(convertRevenuePeriod(f.revenuePeriod), reasons) }),
     ...(f.externalId && { externalId: f.externalId }),
   };
   if (reasons.length > 0) return { ok: false, reason: reasons.join('; ') };
@@ -169,7 +177,7 @@ export async function runImport(
   access: Access,
   job: ImportRow,
   csv: ParsedCsv,
-  options: { mapping: Record<string, string>; createCustomers: boolean },
+  options: { mapping: Record<string, string>; createCustomers: boolean; onProgress?: (job: ImportRow) => void },
 ): Promise<void> {
   const { db } = services;
   const workspaceId = access.workspace.id;
@@ -230,8 +238,10 @@ export async function runImport(
           processed_rows: Math.min(job.total_rows, errors.length + start + batch.length),
         });
       });
+      options.onProgress?.(job);
     }
     await saveProgress(db, job, { status: 'done', processed_rows: job.total_rows, finished_at: nowIso() });
+    options.onProgress?.(job);
   } catch (error) {
     await saveProgress(db, job, {
       status: 'failed',

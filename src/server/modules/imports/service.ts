@@ -67,35 +67,41 @@ async function readForm(request: FastifyRequest): Promise<{ fields: Record<strin
   throw invalid([{ path: 'file', message: 'No CSV file was sent' }]);
 }
 
+/** What an import needs, however it arrives (web upload or CLI). */
+export interface ImportRequest {
+  kind: ImportKind;
+  mapping: Record<string, string>;
+  onError: 'skip' | 'stop';
+  createCustomers: boolean;
+  fileName: string;
+  bytes: Uint8Array;
+  /** Called after each committed batch (the CLI draws its progress bar from it). */
+  onProgress?: (job: ReturnType<typeof toImportDto>) => void;
+}
+
 /**
- * Starts an import: validates the form, the file and the mapping up front (so a bad upload
- * writes nothing), records the job, and processes the rows in the background.
+ * Starts an import: checks the file and the mapping up front (so a bad upload writes
+ * nothing), records the job, and processes the rows in the background.
  */
-export async function startImport(services: Services, access: Access, request: FastifyRequest) {
+export async function createImportJob(services: Services, access: Access, request: ImportRequest) {
   authorize(access, 'import.run');
-  const { fields, file, bytes } = await readForm(request);
-  const parsedOptions = Options.safeParse(fields);
-  if (!parsedOptions.success) {
-    throw invalid(parsedOptions.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })));
-  }
-  const options = parsedOptions.data;
   let csv: ReturnType<typeof parseCsv>;
   try {
-    csv = parseCsv(bytes);
+    csv = parseCsv(request.bytes);
   } catch (error) {
     if (error instanceof CsvFileError)
       throw new AppError('validation_failed', error.message, { errors: [{ path: 'file', message: error.message }] });
     throw error;
   }
-  const allowed = FIELDS[options.kind];
+  const allowed = FIELDS[request.kind];
   const errors: { path: string; message: string }[] = [];
-  for (const [column, field] of Object.entries(options.mapping)) {
+  for (const [column, field] of Object.entries(request.mapping)) {
     if (!csv.header.includes(column)) errors.push({ path: `mapping.${column}`, message: `No column "${column}" in the file` });
     if (!(allowed as readonly string[]).includes(field))
       errors.push({ path: `mapping.${column}`, message: `Unknown field "${field}"; use one of ${allowed.join(', ')}` });
   }
-  const mappedFields = Object.values(options.mapping);
-  const required = options.kind === 'insights' ? 'text' : 'name';
+  const mappedFields = Object.values(request.mapping);
+  const required = request.kind === 'insights' ? 'text' : 'name';
   if (!mappedFields.includes(required)) errors.push({ path: 'mapping', message: `Map a column to "${required}"` });
   const duplicates = mappedFields.filter((f, i) => mappedFields.indexOf(f) !== i);
   if (duplicates.length > 0)
@@ -106,11 +112,11 @@ export async function startImport(services: Services, access: Access, request: F
   const job: ImportRow = {
     id: newId(),
     workspace_id: access.workspace.id,
-    kind: options.kind,
+    kind: request.kind,
     status: 'running',
-    file_name: (file.filename || 'import.csv').slice(0, 200),
-    on_error: options.onError,
-    mapping: JSON.stringify(options.mapping),
+    file_name: request.fileName.slice(0, 200) || 'import.csv',
+    on_error: request.onError,
+    mapping: JSON.stringify(request.mapping),
     total_rows: csv.records.length,
     processed_rows: 0,
     created_rows: 0,
@@ -133,10 +139,32 @@ export async function startImport(services: Services, access: Access, request: F
       changes: { fileName: { from: null, to: job.file_name }, rows: { from: null, to: job.total_rows } },
     });
   });
-  const done = runImport(services, access, job, csv, { mapping: options.mapping, createCustomers: options.createCustomers === 'true' });
+  const onProgress = request.onProgress;
+  const done = runImport(services, access, job, csv, {
+    mapping: request.mapping,
+    createCustomers: request.createCustomers,
+    ...(onProgress && { onProgress: (row: ImportRow) => onProgress(toImportDto(row)) }),
+  });
   services.backgroundJobs.add(done);
   done.finally(() => services.backgroundJobs.delete(done));
-  return toImportDto(job);
+  return { job: toImportDto(job), done };
+}
+
+/** The web upload: multipart form fields, then the file. */
+export async function startImport(services: Services, access: Access, request: FastifyRequest) {
+  authorize(access, 'import.run');
+  const { fields, file, bytes } = await readForm(request);
+  const parsed = Options.safeParse(fields);
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })));
+  const { job } = await createImportJob(services, access, {
+    kind: parsed.data.kind,
+    mapping: parsed.data.mapping,
+    onError: parsed.data.onError,
+    createCustomers: parsed.data.createCustomers === 'true',
+    fileName: file.filename || 'import.csv',
+    bytes,
+  });
+  return job;
 }
 
 export async function getImport(services: Services, access: Access, id: string) {

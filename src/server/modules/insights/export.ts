@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import type { InsightListQuery } from '../../../contract/discovery.js';
-import { neutraliseFormula } from '../../lib/csv.js';
+import { neutraliseFormula } from '../../../domain/discovery/index.js';
 import type { Services } from '../../services.js';
 import { type Access, authorize } from '../workspaces/service.js';
 import { toInsightDto } from './queries.js';

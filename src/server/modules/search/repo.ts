@@ -34,36 +34,31 @@ export async function indexDocument(db: Kysely<Database>, dialect: Dialect, doc:
 
 export async function indexDocuments(db: Kysely<Database>, dialect: Dialect, docs: SearchDocument[]): Promise<void> {
   if (docs.length === 0) return;
-  const rows = docs.map((d) => ({ entity: d.entity, entity_id: d.entityId, workspace_id: d.workspaceId, title: d.title, body: d.body }));
-  if (dialect === 'postgres') {
-    const folded = rows.map((r) => ({ ...r, folded_title: foldAccents(r.title), folded_body: foldAccents(r.body) }));
-    for (let i = 0; i < folded.length; i += 500) {
-      await db
-        .insertInto('search_index')
-        .values(folded.slice(i, i + 500))
-        .onConflict((oc) =>
-          oc.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
-            title: eb.ref('excluded.title'),
-            body: eb.ref('excluded.body'),
-            folded_title: eb.ref('excluded.folded_title'),
-            folded_body: eb.ref('excluded.folded_body'),
-          })),
-        )
-        .execute();
-    }
-    return;
-  }
-  // FTS5 tables have no unique constraint: replace by deleting first.
-  for (const doc of docs) await removeDocument(db, doc.entity, doc.entityId);
-  for (let i = 0; i < rows.length; i += 500)
+  const rows = docs.map((d) => ({
+    entity: d.entity,
+    entity_id: d.entityId,
+    workspace_id: d.workspaceId,
+    title: d.title,
+    body: d.body,
+    ...(dialect === 'postgres' && { folded_title: foldAccents(d.title), folded_body: foldAccents(d.body) }),
+  }));
+  for (let i = 0; i < rows.length; i += 500) {
     await db
-      .insertInto('search_index')
+      .insertInto('search_docs')
       .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
+          title: eb.ref('excluded.title'),
+          body: eb.ref('excluded.body'),
+          ...(dialect === 'postgres' && { folded_title: eb.ref('excluded.folded_title'), folded_body: eb.ref('excluded.folded_body') }),
+        })),
+      )
       .execute();
+  }
 }
 
 export async function removeDocument(db: Kysely<Database>, entity: SearchEntity, entityId: string): Promise<void> {
-  await db.deleteFrom('search_index').where('entity', '=', entity).where('entity_id', '=', entityId).execute();
+  await db.deleteFrom('search_docs').where('entity', '=', entity).where('entity_id', '=', entityId).execute();
 }
 
 export function foldAccents(text: string): string {
@@ -103,13 +98,13 @@ export async function search(
   const types = input.types && input.types.length > 0 ? input.types : null;
   if (dialect === 'sqlite') {
     const rows = await sql<{ entity: SearchEntity; entity_id: string; title: string; snippet: string; score: number }>`
-      select entity, entity_id, title,
-        snippet(search_index, 4, ${OPEN}, ${CLOSE}, '…', 16) as snippet,
-        bm25(search_index, 0, 0, 0, 4.0, 1.0) as score
-      from search_index
-      where search_index match ${`{title body}: ${ftsMatch(terms)}`}
-        and workspace_id = ${input.workspaceId}
-        ${types ? sql`and entity in (${sql.join(types)})` : sql``}
+      select d.entity, d.entity_id, d.title,
+        snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', 16) as snippet,
+        bm25(search_fts, 4.0, 1.0) as score
+      from search_fts join search_docs d on d.rowid = search_fts.rowid
+      where search_fts match ${ftsMatch(terms)}
+        and d.workspace_id = ${input.workspaceId}
+        ${types ? sql`and d.entity in (${sql.join(types)})` : sql``}
       order by score
       limit ${input.limit}`.execute(db);
     return rows.rows.map((r) => ({
@@ -126,7 +121,7 @@ export async function search(
         ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=24, MinWords=8, ShortWord=2, HighlightAll=false`}) as snippet
     from (
       select entity, entity_id, title, body, ts_rank(document, to_tsquery('simple', ${tsQuery(terms)})) as score
-      from search_index
+      from search_docs
       where document @@ to_tsquery('simple', ${tsQuery(terms)})
         and workspace_id = ${input.workspaceId}
         ${types ? sql`and entity in (${sql.join(types)})` : sql``}
@@ -148,7 +143,7 @@ export function matchingIds(dialect: Dialect, entity: SearchEntity, workspaceId:
   const terms = queryTerms(q);
   if (terms.length === 0) return null;
   if (dialect === 'sqlite') {
-    return sql<string>`(select entity_id from search_index where search_index match ${`{title body}: ${ftsMatch(terms)}`} and workspace_id = ${workspaceId} and entity = ${entity})`;
+    return sql<string>`(select d.entity_id from search_fts join search_docs d on d.rowid = search_fts.rowid where search_fts match ${ftsMatch(terms)} and d.workspace_id = ${workspaceId} and d.entity = ${entity})`;
   }
-  return sql<string>`(select entity_id from search_index where document @@ to_tsquery('simple', ${tsQuery(terms)}) and workspace_id = ${workspaceId} and entity = ${entity})`;
+  return sql<string>`(select entity_id from search_docs where document @@ to_tsquery('simple', ${tsQuery(terms)}) and workspace_id = ${workspaceId} and entity = ${entity})`;
 }
