@@ -63,6 +63,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     trustProxy: config.trustProxy,
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors raised before routing (bad percent-encoding, over-long parameters) are problems too.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      sendProblem(
+        reply,
+        problemFor(status === 414 ? 'validation_failed' : status === 404 ? 'not_found' : 'validation_failed', error.message),
+      );
+    },
   });
   const services = createServices(db.kysely, db.dialect, config, APP_VERSION);
 

@@ -123,6 +123,19 @@ describe.each(DIALECTS)('bad input is refused cleanly on %s', (dialect) => {
     expect((await owner.get(`/api/v1/workspaces/${ws}/products?q=${encodeURIComponent("%' OR 1=1 --")}`)).json().items).toEqual([]);
   });
 
+  it('malformed URLs and multipart bodies answer problem+json', async () => {
+    await refused(() => owner.get(`/api/v1/workspaces/${ws}/products/%E0%A4%A`), 400);
+    await refused(() => owner.get(`/api/v1/workspaces/${'x'.repeat(300)}/products`), 400);
+    await refused(
+      () =>
+        owner.request('POST', `/api/v1/workspaces/${ws}/imports`, '--nope\r\nnot multipart', {
+          'content-type': 'multipart/form-data; boundary=nope',
+        }),
+      400,
+      'validation_failed',
+    );
+  });
+
   it('unknown routes and methods answer problem+json', async () => {
     const res = await owner.get('/api/v1/nope');
     expect(res.statusCode).toBe(404);

@@ -56,13 +56,19 @@ const Options = z.strictObject({
 async function readForm(request: FastifyRequest): Promise<{ fields: Record<string, string>; file: MultipartFile; bytes: Buffer }> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the CSV as multipart/form-data with a `file` part.');
   const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') throw invalid([{ path: part.fieldname, message: 'The file part must be named "file"' }]);
-      const bytes = await part.toBuffer();
-      return { fields, file: part, bytes };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file') throw invalid([{ path: part.fieldname, message: 'The file part must be named "file"' }]);
+        const bytes = await part.toBuffer();
+        return { fields, file: part, bytes };
+      }
+      fields[part.fieldname] = String(part.value);
     }
-    fields[part.fieldname] = String(part.value);
+  } catch (error) {
+    // Size limits keep their 413; anything else the multipart parser trips on is a bad upload.
+    if (error instanceof AppError || (error as { statusCode?: number }).statusCode === 413) throw error;
+    throw new AppError('validation_failed', `The upload is not valid multipart/form-data: ${(error as Error).message}`);
   }
   throw invalid([{ path: 'file', message: 'No CSV file was sent' }]);
 }
