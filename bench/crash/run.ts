@@ -33,7 +33,10 @@ async function main() {
     console.error(`\nFAIL: ${report.problems.length} problems\n${report.problems.slice(0, 50).join('\n')}`);
     process.exit(1);
   }
-  console.log(`\nPASS: ${rounds} kills, ${acked.toLocaleString('en-US')} acknowledged writes, none lost; database sound after every kill.`);
+  const restart = report.postgresRestart ? ' Cairn carried on through a PostgreSQL restart.' : '';
+  console.log(
+    `\nPASS: ${rounds} kill${rounds === 1 ? '' : 's'}, ${acked.toLocaleString('en-US')} acknowledged writes, none lost; database sound after every kill.${restart}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -22,7 +22,8 @@ export function markdownTable(headers: string[], rows: string[][], align: Align[
 }
 
 export const fmt = {
-  ms: (n: number) => (Number.isFinite(n) ? (n < 0.01 ? `${(n * 1000).toFixed(2)} µs` : `${n.toFixed(n < 10 ? 2 : 1)} ms`) : '—'),
+  ms: (n: number) =>
+    !Number.isFinite(n) ? '—' : n === 0 ? '0 ms' : n < 0.01 ? `${(n * 1000).toFixed(2)} µs` : `${n.toFixed(n < 10 ? 2 : 1)} ms`,
   int: (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—'),
   mb: (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} MB` : '—'),
   ratio: (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—'),
