@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runHttpBench } from './http/run-http.js';
@@ -35,8 +36,11 @@ const describe = `per case: ${settings.warmupSeconds} s warm-up, ${settings.seco
 const print = (title: string, t: Table) => console.log(`\n${title}\n${textTable(t.headers, t.rows, t.align)}`);
 
 async function main() {
+  const loadBefore = os.loadavg();
   requireBuild();
-  console.log(`Cairn benchmark on ${dialect}${quick ? ' (quick)' : ''} — ${describeMachine(machine())}`);
+  console.log(
+    `Cairn benchmark on ${dialect}${quick ? ' (quick)' : ''} — ${describeMachine(machine())}, load average ${loadBefore[0]!.toFixed(2)}`,
+  );
 
   console.log('\nmicro-benchmarks (in process)…');
   const micro = microTable(await runMicro(quick));
@@ -54,6 +58,7 @@ async function main() {
     reportHeader(
       `Cairn benchmark — ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}${quick ? ' (quick)' : ''}`,
       `sizes ${settings.sizes.map((s) => s.toLocaleString('en-US')).join(' / ')}; ${describe}`,
+      loadBefore,
     ) +
       renderSections([
         {

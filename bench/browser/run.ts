@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { bootstrap } from '../lib/bootstrap.js';
@@ -39,6 +40,7 @@ const median = (values: number[]) => {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main() {
+  const loadBefore = os.loadavg();
   requireBuild();
   if (!fs.existsSync(path.join(DIST_WEB, 'index.html'))) throw new Error('No built web app in dist/web: run `npm run build` first.');
   const store = await createStore('sqlite');
@@ -113,6 +115,7 @@ async function main() {
       reportHeader(
         'Cairn browser benchmark',
         `headless Chromium (${browser.version()}), 1366×768, ${RUNS} runs, server on SQLite from dist/`,
+        loadBefore,
       ) +
         renderSections([
           {

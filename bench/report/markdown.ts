@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describeMachine, gitCommit, machine } from '../lib/machine.js';
 import { RESULTS_DIR } from '../lib/paths.js';
@@ -13,13 +14,14 @@ export interface Section {
 }
 
 /** The header every report starts with: what was measured, where and when. */
-export function reportHeader(title: string, settings: string): string {
+export function reportHeader(title: string, settings: string, loadBefore: number[]): string {
   return [
     `# ${title}`,
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Commit: ${gitCommit()}`,
     `- Machine: ${describeMachine(machine())}`,
+    `- Load average before the run (1/5/15 min): ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} — above ~0.3 other processes were using the CPU, and figures are pessimistic`,
     `- Settings: ${settings}`,
     '',
     '',
