@@ -166,7 +166,7 @@ function describeFailures(stats: WriteStats): string {
   return entries.length === 0 ? 'none' : entries.map(([key, n]) => `${n}×${key}`).join(', ');
 }
 
-export function describeRound(r: RoundResult, of: number): string {
+function describeRound(r: RoundResult, of: number): string {
   const ok = r.integrity.length === 0 && r.lost.length === 0 && r.changeLog.length === 0;
   return (
     `round ${r.round}/${of}: killed after ${(r.loadMs / 1000).toFixed(2)} s with ${r.stats.createsAcked} creates + ${r.stats.updatesAcked} updates acknowledged, ` +
@@ -175,7 +175,7 @@ export function describeRound(r: RoundResult, of: number): string {
   );
 }
 
-export function describeRestart(r: PostgresRestartResult): string {
+function describeRestart(r: PostgresRestartResult): string {
   return (
     `PostgreSQL restart under load: down ${(r.downMs / 1000).toFixed(1)} s, Cairn writing again ${r.recoveredMs === null ? 'never' : `${(r.recoveredMs / 1000).toFixed(2)} s`} after; ` +
     `${r.stats.createsAcked} creates + ${r.stats.updatesAcked} updates acknowledged; failures: ${describeFailures(r.stats)}; ` +

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** Strings an attacker or a broken client would send, for every string position. */
-export const HOSTILE_STRINGS = [
+const HOSTILE_STRINGS = [
   // path traversal
   '../../../../etc/passwd',
   '..\\..\\..\\windows\\win.ini',

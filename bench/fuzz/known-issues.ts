@@ -11,7 +11,7 @@ export interface KnownIssue {
   matches(finding: Finding): boolean;
 }
 
-export const KNOWN_ISSUES: KnownIssue[] = [];
+const KNOWN_ISSUES: KnownIssue[] = [];
 
 export function knownIssueOf(finding: Finding): KnownIssue | undefined {
   return KNOWN_ISSUES.find((issue) => issue.matches(finding));

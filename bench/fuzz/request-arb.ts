@@ -15,8 +15,8 @@ import {
 import type { Refs } from './schema-arb.js';
 import type { World } from './world.js';
 
-export const VALID_AUTH = ['owner-token', 'owner-session'] as const;
-export const HOSTILE_AUTH = ['viewer-token', 'session-no-csrf', 'session-wrong-csrf', 'revoked-token', 'malformed', 'none'] as const;
+const VALID_AUTH = ['owner-token', 'owner-session'] as const;
+const HOSTILE_AUTH = ['viewer-token', 'session-no-csrf', 'session-wrong-csrf', 'revoked-token', 'malformed', 'none'] as const;
 export type AuthVariant = (typeof VALID_AUTH)[number] | (typeof HOSTILE_AUTH)[number];
 
 /** Which part of the request is wrong. One at a time reaches each check; 'many' mixes them. */

@@ -21,7 +21,7 @@ const { values } = parseArgs({
   },
 });
 
-export function operationTable(report: FuzzReport): string {
+function operationTable(report: FuzzReport): string {
   const rows = Object.entries(report.operations).map(([op, s]) => [
     op,
     String(s.sent),

@@ -32,7 +32,7 @@ export interface World {
 
 const PASSWORD = 'fuzz password 1';
 
-export class SetupClient {
+class SetupClient {
   constructor(private readonly target: Target) {}
 
   async call<T>(
@@ -71,7 +71,7 @@ export class SetupClient {
   }
 }
 
-export function sessionOf(res: WireResponse): Session {
+function sessionOf(res: WireResponse): Session {
   const raw = res.headers['set-cookie'];
   const cookies = new Map(
     (Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).map((c) => {

@@ -10,7 +10,7 @@ export interface Tenant {
   session: { cookie: string; csrf: string };
 }
 
-export const OWNER = { name: 'Bench Owner', email: 'owner@bench.example', password: 'bench password 1' };
+const OWNER = { name: 'Bench Owner', email: 'owner@bench.example', password: 'bench password 1' };
 
 /** Runs first-time set-up, creates an API token and a workspace; the returned client uses the token. */
 export async function bootstrap(baseUrl: string, workspaceSlug = 'bench'): Promise<Tenant> {

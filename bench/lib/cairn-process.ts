@@ -31,7 +31,7 @@ export interface CairnProcess {
   stop(): Promise<void>;
 }
 
-export const BUILT_CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const BUILT_CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
 
 /** Benchmarks measure the production build; say how to get one instead of silently timing tsx. */
 export function requireBuild(): void {

@@ -4,7 +4,7 @@ import { fmt, verdict } from '../lib/table.js';
 import type { MicroResult } from '../micro/run.js';
 
 /** Server memory promise: resident set under this with the largest collection. */
-export const RSS_TARGET_MB = 200;
+const RSS_TARGET_MB = 200;
 
 export interface Table {
   headers: string[];
@@ -12,7 +12,7 @@ export interface Table {
   align: ('left' | 'right')[];
 }
 
-export function ratioOf(r: CaseResult): number {
+function ratioOf(r: CaseResult): number {
   return r.limit ? r.load.rps / r.limit.rps : Number.NaN;
 }
 

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describeMachine, gitCommit, machine } from '../lib/machine.js';
 import { RESULTS_DIR } from '../lib/paths.js';
