@@ -69,4 +69,45 @@ export class Api {
   invite(workspace: string, email: string, role: string) {
     return this.send<{ inviteUrl: string; inviteToken: string }>('POST', `/api/v1/workspaces/${workspace}/members`, { email, role });
   }
+
+  createCustomer(workspace: string, body: Record<string, unknown> & { name: string }) {
+    return this.send<{ id: string; name: string }>('POST', `/api/v1/workspaces/${workspace}/customers`, body);
+  }
+
+  createInsight(workspace: string, body: Record<string, unknown> & { text: string; source: string }) {
+    return this.send<{ id: string; version: number }>('POST', `/api/v1/workspaces/${workspace}/insights`, body);
+  }
+
+  createFeature(workspace: string, body: Record<string, unknown> & { title: string }) {
+    return this.send<{ id: string; title: string }>('POST', `/api/v1/workspaces/${workspace}/features`, body);
+  }
+
+  linkInsight(workspace: string, featureId: string, body: { insightId: string; highlight?: string; importance?: string }) {
+    return this.send('POST', `/api/v1/workspaces/${workspace}/features/${featureId}/insights`, body);
+  }
+
+  /** Starts a CSV import (multipart, options first, file last) and waits for its end. */
+  async importCsv(
+    workspace: string,
+    options: { kind: 'insights' | 'customers'; mapping: Record<string, string>; csv: string; fileName?: string; createCustomers?: boolean },
+  ) {
+    const response = await this.request.fetch(`${this.baseURL}/api/v1/workspaces/${workspace}/imports`, {
+      method: 'POST',
+      headers: { 'x-csrf-token': this.csrf },
+      multipart: {
+        kind: options.kind,
+        mapping: JSON.stringify(options.mapping),
+        onError: 'skip',
+        createCustomers: String(options.createCustomers ?? true),
+        file: { name: options.fileName ?? 'import.csv', mimeType: 'text/csv', buffer: Buffer.from(options.csv, 'utf8') },
+      },
+    });
+    if (!response.ok()) throw new Error(`import → ${response.status()}: ${await response.text()}`);
+    let job = (await response.json()) as { id: string; status: string };
+    while (job.status === 'running') {
+      await new Promise((r) => setTimeout(r, 250));
+      job = await this.send<{ id: string; status: string }>('GET', `/api/v1/workspaces/${workspace}/imports/${job.id}`);
+    }
+    return job;
+  }
 }

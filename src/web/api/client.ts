@@ -97,7 +97,7 @@ function toQueryString(query: unknown): string {
   return text ? `?${text}` : '';
 }
 
-function asProblem(status: number, data: unknown): ProblemDetails {
+export function asProblem(status: number, data: unknown): ProblemDetails {
   if (data && typeof data === 'object' && 'code' in data && typeof (data as { code: unknown }).code === 'string') {
     const p = data as Partial<ProblemDetails> & { code: string };
     return {

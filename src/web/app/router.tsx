@@ -10,10 +10,12 @@ import {
 } from '@tanstack/react-router';
 import { isStage, type Stage } from '../../domain/lifecycle.js';
 import { isApiError } from '../api/client.js';
+import { insightsQuery } from '../api/discovery.js';
 import { meQuery, setupQuery, workspaceQuery, workspacesQuery } from '../api/queries.js';
 import { NotFoundPage, RouteError } from '../components/route-error.js';
 import { RoutePending } from '../components/route-pending.js';
 import { isArea } from '../routes/areas/areas.js';
+import { toFilters, validateInsightsSearch } from '../routes/insights/search-params.js';
 import { AuthedRoot } from './authed-root.js';
 import { isLocalPath } from './local-path.js';
 import { lastWorkspace, rememberWorkspace } from './preferences.js';
@@ -146,6 +148,68 @@ const productRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/products/product/product-page.js'), 'ProductPage'),
 });
 
+const insightsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'insights',
+  validateSearch: validateInsightsSearch,
+  loaderDeps: ({ search }) => toFilters(search),
+  // The first page is asked for while the page's code loads (not awaited: the page shows its own skeleton).
+  loader: ({ context, params, deps }) => {
+    void context.queryClient.prefetchInfiniteQuery(insightsQuery(params.workspace, deps));
+  },
+  component: lazyRouteComponent(() => import('../routes/insights/insights-page.js'), 'InsightsPage'),
+});
+
+export interface ListSearch {
+  q?: string;
+  status?: string;
+  segment?: string;
+  new?: boolean;
+  import?: boolean;
+}
+
+const validateListSearch = (search: Record<string, unknown>): ListSearch => ({
+  ...(typeof search.q === 'string' && search.q.trim() !== '' && { q: search.q.slice(0, 200) }),
+  ...(typeof search.status === 'string' && /^[a-z_,]{1,200}$/.test(search.status) && { status: search.status }),
+  ...(typeof search.segment === 'string' && search.segment !== '' && { segment: search.segment.slice(0, 80) }),
+  ...((search.new === true || search.new === 'true') && { new: true }),
+  ...((search.import === true || search.import === 'true') && { import: true }),
+});
+
+const featuresRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'features',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('../routes/features/features-page.js'), 'FeaturesPage'),
+});
+
+const featureRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'features/$featureId',
+  component: lazyRouteComponent(() => import('../routes/features/feature-page.js'), 'FeaturePage'),
+});
+
+const customersRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'customers',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('../routes/customers/customers-page.js'), 'CustomersPage'),
+});
+
+const customerRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'customers/$customerId',
+  component: lazyRouteComponent(() => import('../routes/customers/customer-page.js'), 'CustomerPage'),
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'search',
+  validateSearch: (search: Record<string, unknown>): { q?: string } =>
+    typeof search.q === 'string' && search.q.trim() !== '' ? { q: search.q.slice(0, 200) } : {},
+  component: lazyRouteComponent(() => import('../routes/search/search-page.js'), 'SearchPage'),
+});
+
 const activityRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'activity',
@@ -196,6 +260,12 @@ const routeTree = rootRoute.addChildren([
         workspaceIndexRoute,
         productsRoute,
         productRoute,
+        insightsRoute,
+        featuresRoute,
+        featureRoute,
+        customersRoute,
+        customerRoute,
+        searchRoute,
         activityRoute,
         membersRoute,
         workspaceSettingsRoute,

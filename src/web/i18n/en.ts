@@ -1,3 +1,5 @@
+import { enDiscovery } from './en-discovery.js';
+
 /** English: the reference catalogue. Every key here must exist in fr.ts (a unit test checks). */
 export const en = {
   common: {
@@ -118,12 +120,20 @@ export const en = {
     darkTheme: 'Switch to dark theme',
     lightTheme: 'Switch to light theme',
     switchLanguage: 'Switch to French (Passer en français)',
+    newInsight: 'New insight',
+    importCsv: 'Import feedback from a CSV',
+    newFeature: 'New feature',
+    found: 'Found in the workspace',
+    searchEverywhere: 'Search everywhere for “{{q}}”',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
     sequence: 'then',
     palette: 'Open the command palette',
     goProducts: 'Go to products',
+    goInsights: 'Go to insights',
+    goFeatures: 'Go to features',
+    goCustomers: 'Go to customers',
     goActivity: 'Go to activity',
     goMembers: 'Go to members',
     goSettings: 'Go to workspace settings',
@@ -503,6 +513,7 @@ export const en = {
     forbiddenBody: 'Your role in this workspace does not give access to this page.',
     home: 'Back to Cairn',
   },
+  ...enDiscovery,
   errors: {
     unknown: 'Something went wrong. Try again.',
     network_error: 'Cairn cannot be reached. Check your connection and try again.',

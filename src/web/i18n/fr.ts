@@ -1,4 +1,5 @@
 import type { Catalogue } from './en.js';
+import { frDiscovery } from './fr-discovery.js';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -122,12 +123,20 @@ export const fr: Strings<Catalogue> = {
     darkTheme: 'Passer au thème sombre',
     lightTheme: 'Passer au thème clair',
     switchLanguage: 'Passer en anglais (Switch to English)',
+    newInsight: 'Nouvel insight',
+    importCsv: 'Importer des retours depuis un CSV',
+    newFeature: 'Nouvelle fonctionnalité',
+    found: 'Trouvé dans l’espace de travail',
+    searchEverywhere: 'Rechercher « {{q}} » partout',
   },
   shortcuts: {
     title: 'Raccourcis clavier',
     sequence: 'puis',
     palette: 'Ouvrir la palette de commandes',
     goProducts: 'Aller aux produits',
+    goInsights: 'Aller aux insights',
+    goFeatures: 'Aller aux fonctionnalités',
+    goCustomers: 'Aller aux clients',
     goActivity: 'Aller à l’activité',
     goMembers: 'Aller aux membres',
     goSettings: 'Aller aux paramètres de l’espace',
@@ -516,6 +525,7 @@ export const fr: Strings<Catalogue> = {
     forbiddenBody: 'Votre rôle dans cet espace ne donne pas accès à cette page.',
     home: 'Retour à Cairn',
   },
+  ...frDiscovery,
   errors: {
     unknown: 'Une erreur est survenue. Réessayez.',
     network_error: 'Cairn est injoignable. Vérifiez votre connexion et réessayez.',

@@ -1,7 +1,11 @@
-import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
 import {
   IconActivity,
   IconBox,
+  IconBuildingStore,
+  IconBulb,
+  IconFileImport,
   IconKey,
   IconKeyboard,
   IconLanguage,
@@ -9,20 +13,50 @@ import {
   IconPlus,
   IconSearch,
   IconSettings,
+  IconSparkles,
   IconSun,
   IconUser,
   IconUsers,
 } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../domain/roles.js';
+import { searchQuery } from '../../api/discovery.js';
 import { productsQuery, type WorkspaceDto, workspacesQuery } from '../../api/queries.js';
 import { useLanguageSwitch, useThemeToggle } from '../../app/use-session.js';
 import { AREA_ICONS, AREAS } from '../../routes/areas/areas.js';
+import { hitLink } from '../../routes/search/search-links.js';
 import { WorkspaceAvatar } from '../workspace/workspace-avatar.js';
 
 const icon = { size: 18, stroke: 1.7, 'aria-hidden': true } as const;
+const HIT_ICONS = { insight: IconBulb, feature: IconSparkles, customer: IconBuildingStore, product: IconBox } as const;
+const FOUND = 'found';
+
+/** Commands match by their words; what the workspace search found is kept as the server ranked it. */
+type Actions = (SpotlightActionData | SpotlightActionGroupData)[];
+const filterActions = (raw: string, data: Actions): Actions => {
+  const query = raw.trim().toLowerCase();
+  const matches = (a: SpotlightActionData) =>
+    !query ||
+    a.label?.toLowerCase().includes(query) ||
+    a.description?.toLowerCase().includes(query) ||
+    (Array.isArray(a.keywords) ? a.keywords.join(',') : (a.keywords ?? '')).toLowerCase().includes(query);
+  const out: Actions = [];
+  let found: SpotlightActionGroupData | undefined;
+  for (const item of data) {
+    if ('actions' in item) {
+      if ((item as SpotlightActionGroupData & { id?: string }).id === FOUND) found = item;
+      else {
+        const actions = item.actions.filter(matches);
+        if (actions.length) out.push({ ...item, actions });
+      }
+    } else if (matches(item)) out.push(item);
+  }
+  if (found && query) out.push(found);
+  return out;
+};
 
 /** Ctrl/⌘-K: go anywhere, switch workspace, create, change preferences — from the keyboard. */
 export function CommandPalette({
@@ -42,6 +76,10 @@ export function CommandPalette({
   const ws = workspace?.slug ?? '';
   const products = useInfiniteQuery({ ...productsQuery(ws, { archived: 'false' }), enabled: ws !== '' });
   const productItems = products.data?.pages.flatMap((p) => p.items) ?? [];
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 200);
+  const found = useQuery({ ...searchQuery(ws, debounced, undefined, 12), enabled: ws !== '' && debounced.length >= 2 });
+  const hits = debounced.length >= 2 ? (found.data ?? []) : [];
 
   const groups: SpotlightActionGroupData[] = [];
   if (workspace) {
@@ -52,6 +90,33 @@ export function CommandPalette({
         label: t('palette.newProduct'),
         leftSection: <IconPlus {...icon} />,
         onClick: () => void navigate({ to: '/w/$workspace/products', params: { workspace: ws }, search: { new: true } }),
+      });
+    }
+    if (can(workspace.role, 'insight.write')) {
+      actions.push({
+        id: 'new-insight',
+        label: t('palette.newInsight'),
+        leftSection: <IconBulb {...icon} />,
+        keywords: ['feedback', 'retour', 'insight'],
+        onClick: () => void navigate({ to: '/w/$workspace/insights', params: { workspace: ws }, search: { new: true } }),
+      });
+    }
+    if (can(workspace.role, 'import.run')) {
+      actions.push({
+        id: 'import-csv',
+        label: t('palette.importCsv'),
+        leftSection: <IconFileImport {...icon} />,
+        keywords: ['csv', 'import', 'importer'],
+        onClick: () => void navigate({ to: '/w/$workspace/insights', params: { workspace: ws }, search: { import: true } }),
+      });
+    }
+    if (can(workspace.role, 'feature.write')) {
+      actions.push({
+        id: 'new-feature',
+        label: t('palette.newFeature'),
+        leftSection: <IconSparkles {...icon} />,
+        keywords: ['feature', 'idea', 'fonctionnalité', 'idée'],
+        onClick: () => void navigate({ to: '/w/$workspace/features', params: { workspace: ws }, search: { new: true } }),
       });
     }
     if (can(workspace.role, 'members.manage')) {
@@ -78,6 +143,27 @@ export function CommandPalette({
           leftSection: <IconBox {...icon} />,
           keywords: ['products', 'produits'],
           onClick: () => void navigate({ to: '/w/$workspace/products', params: { workspace: ws } }),
+        },
+        {
+          id: 'go-insights',
+          label: t('insights.title'),
+          leftSection: <IconBulb {...icon} />,
+          keywords: ['inbox', 'feedback', 'retours'],
+          onClick: () => void navigate({ to: '/w/$workspace/insights', params: { workspace: ws } }),
+        },
+        {
+          id: 'go-features',
+          label: t('features.title'),
+          leftSection: <IconSparkles {...icon} />,
+          keywords: ['features', 'ideas', 'fonctionnalités', 'idées'],
+          onClick: () => void navigate({ to: '/w/$workspace/features', params: { workspace: ws } }),
+        },
+        {
+          id: 'go-customers',
+          label: t('customers.title'),
+          leftSection: <IconBuildingStore {...icon} />,
+          keywords: ['customers', 'accounts', 'clients', 'comptes'],
+          onClick: () => void navigate({ to: '/w/$workspace/customers', params: { workspace: ws } }),
         },
         ...AREAS.map((area) => {
           const Icon = AREA_ICONS[area];
@@ -134,6 +220,31 @@ export function CommandPalette({
       });
     }
   }
+  if (workspace && query.trim()) {
+    const q = query.trim();
+    groups.push({
+      id: FOUND,
+      group: t('palette.found'),
+      actions: [
+        ...hits.map((hit) => {
+          const Icon = HIT_ICONS[hit.type];
+          return {
+            id: `hit-${hit.type}-${hit.id}`,
+            label: hit.title,
+            description: t(`search.type.${hit.type}`),
+            leftSection: <Icon {...icon} />,
+            onClick: () => void navigate(hitLink(ws, hit)),
+          };
+        }),
+        {
+          id: 'search-everywhere',
+          label: t('palette.searchEverywhere', { q }),
+          leftSection: <IconSearch {...icon} />,
+          onClick: () => void navigate({ to: '/w/$workspace/search', params: { workspace: ws }, search: { q } }),
+        },
+      ],
+    } as SpotlightActionGroupData);
+  }
   const others = workspaces.filter((w) => w.id !== workspace?.id);
   if (others.length > 0) {
     groups.push({
@@ -171,6 +282,9 @@ export function CommandPalette({
   return (
     <Spotlight
       actions={groups}
+      query={query}
+      onQueryChange={setQuery}
+      filter={filterActions}
       nothingFound={t('palette.nothingFound')}
       highlightQuery
       limit={40}

@@ -1,5 +1,5 @@
 import { Box, Stack, Text } from '@mantine/core';
-import { IconActivity, IconBox, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconActivity, IconBox, IconBuildingStore, IconBulb, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
 import { useLocation } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,33 @@ export function Navigation({ workspace, onNavigate }: { workspace: string; onNav
           leftSection={<IconBox size={18} stroke={1.7} aria-hidden />}
           active={isActive('products')}
           aria-current={isActive('products') ? 'page' : undefined}
+        />
+        <NavLinkLink
+          {...linkProps}
+          to="/w/$workspace/insights"
+          params={{ workspace }}
+          label={t('insights.title')}
+          leftSection={<IconBulb size={18} stroke={1.7} aria-hidden />}
+          active={isActive('insights')}
+          aria-current={isActive('insights') ? 'page' : undefined}
+        />
+        <NavLinkLink
+          {...linkProps}
+          to="/w/$workspace/features"
+          params={{ workspace }}
+          label={t('features.title')}
+          leftSection={<IconSparkles size={18} stroke={1.7} aria-hidden />}
+          active={isActive('features')}
+          aria-current={isActive('features') ? 'page' : undefined}
+        />
+        <NavLinkLink
+          {...linkProps}
+          to="/w/$workspace/customers"
+          params={{ workspace }}
+          label={t('customers.title')}
+          leftSection={<IconBuildingStore size={18} stroke={1.7} aria-hidden />}
+          active={isActive('customers')}
+          aria-current={isActive('customers') ? 'page' : undefined}
         />
         {AREAS.map((area) => {
           const Icon = AREA_ICONS[area];

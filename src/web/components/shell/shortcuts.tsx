@@ -2,6 +2,7 @@ import { Group, Kbd, Modal, Stack, Table, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageShortcutSections } from './page-shortcuts.js';
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const MOD = isMac ? '⌘' : 'Ctrl';
@@ -15,12 +16,20 @@ export function isTyping(event: KeyboardEvent): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
-function dialogOpen(): boolean {
+export function dialogOpen(): boolean {
   return document.querySelector('[role="dialog"][aria-modal="true"], .mantine-Spotlight-content') !== null;
 }
 
-type GoTarget = 'products' | 'activity' | 'members' | 'settings';
-const GO_KEYS: Record<string, GoTarget> = { p: 'products', a: 'activity', m: 'members', s: 'settings' };
+type GoTarget = 'products' | 'insights' | 'features' | 'customers' | 'activity' | 'members' | 'settings';
+const GO_KEYS: Record<string, GoTarget> = {
+  p: 'products',
+  i: 'insights',
+  f: 'features',
+  c: 'customers',
+  a: 'activity',
+  m: 'members',
+  s: 'settings',
+};
 
 /**
  * Keyboard navigation for the whole app: "g" then a letter goes somewhere, "?" opens the
@@ -89,6 +98,9 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
   const rows: { keys: string[]; label: string }[] = [
     { keys: [MOD, '+', 'K'], label: t('shortcuts.palette') },
     { keys: ['g', 'p'], label: t('shortcuts.goProducts') },
+    { keys: ['g', 'i'], label: t('shortcuts.goInsights') },
+    { keys: ['g', 'f'], label: t('shortcuts.goFeatures') },
+    { keys: ['g', 'c'], label: t('shortcuts.goCustomers') },
     { keys: ['g', 'a'], label: t('shortcuts.goActivity') },
     { keys: ['g', 'm'], label: t('shortcuts.goMembers') },
     { keys: ['g', 's'], label: t('shortcuts.goSettings') },
@@ -96,6 +108,7 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
     { keys: ['/'], label: t('shortcuts.search') },
     { keys: ['?'], label: t('shortcuts.help') },
   ];
+  const pageSections = usePageShortcutSections();
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{t('shortcuts.title')}</Text>} size="md">
       <Stack gap="xs">
@@ -113,6 +126,27 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
             ))}
           </Table.Tbody>
         </Table>
+        {pageSections.map((section) => (
+          <Stack key={section.title} gap={4} mt="sm">
+            <Text size="sm" fw={650}>
+              {section.title}
+            </Text>
+            <Table verticalSpacing={8} horizontalSpacing={0} withRowBorders>
+              <Table.Tbody>
+                {section.rows.map((row) => (
+                  <Table.Tr key={row.label}>
+                    <Table.Td>
+                      <Text size="sm">{row.label}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Keys keys={row.keys} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        ))}
         <Text size="xs" c="dimmed">
           {t('shortcuts.hint')}
         </Text>

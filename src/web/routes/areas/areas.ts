@@ -1,11 +1,10 @@
-import { type Icon, IconBulb, IconChartLine, IconListCheck, IconRocket, IconRoute, IconRun, IconTarget } from '@tabler/icons-react';
+import { type Icon, IconChartLine, IconListCheck, IconRocket, IconRoute, IconRun, IconTarget } from '@tabler/icons-react';
 
 /** Areas of the product that are designed but not built yet; each gets an honest page. */
-export const AREAS = ['insights', 'strategy', 'roadmap', 'backlog', 'sprints', 'releases', 'metrics'] as const;
+export const AREAS = ['strategy', 'roadmap', 'backlog', 'sprints', 'releases', 'metrics'] as const;
 export type Area = (typeof AREAS)[number];
 
 export const AREA_ICONS: Record<Area, Icon> = {
-  insights: IconBulb,
   strategy: IconTarget,
   roadmap: IconRoute,
   backlog: IconListCheck,
