@@ -204,7 +204,7 @@ export async function updateCustomer(
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toCustomerDto(before));
+    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toCustomerDto(await load(trx, access, id)));
     await indexDocument(trx, services.dialect, customerSearchDoc(after));
     await appendChange(trx, {
       workspaceId: access.workspace.id,

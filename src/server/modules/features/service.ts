@@ -203,7 +203,7 @@ export async function updateFeature(
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toFeatureDto(before));
+    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toFeatureDto(await loadFeature(trx, access, id)));
     await indexDocument(trx, services.dialect, searchDoc(after));
     await appendChange(trx, {
       workspaceId: access.workspace.id,

@@ -205,7 +205,7 @@ export async function saveInsight(
 ): Promise<InsightDto> {
   const { id, workspace_id: _w, created_at: _c, created_by: _b, ...set } = after;
   const result = await trx.updateTable('insights').set(set).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toInsightDto(before));
+  if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toInsightDto(await loadInsight(trx, access, id)));
   const view = await loadInsight(trx, access, id);
   await indexDocument(trx, services.dialect, insightSearchDoc(after, view.customer_name));
   const dto = toInsightDto(view);

@@ -201,7 +201,7 @@ export async function updateProduct(
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(before);
+    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toProductDto(await loadProduct(trx, access, id)));
     await indexDocument(trx, services.dialect, productSearchDoc(after));
     const action = 'archivedAt' in changes ? (after.archivedAt ? 'archived' : 'restored') : 'updated';
     await appendChange(trx, {
@@ -268,7 +268,7 @@ export async function moveStage(db: Kysely<Database>, access: Access, id: string
       .where('id', '=', id)
       .where('version', '=', before.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(before);
+    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toProductDto(await loadProduct(trx, access, id)));
     const entry: ProductStageRow = {
       id: newId(),
       workspace_id: access.workspace.id,

@@ -180,7 +180,10 @@ export async function updateWorkspace(
       .where('id', '=', before.id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toWorkspaceDto(before, access.role));
+    if (Number(result.numUpdatedRows) !== 1)
+      throw versionConflict(
+        toWorkspaceDto(await trx.selectFrom('workspaces').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow(), access.role),
+      );
     await appendChange(trx, {
       workspaceId: before.id,
       entity: 'workspace',
