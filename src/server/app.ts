@@ -52,6 +52,16 @@ const handlers: Handlers = {
   ...importHandlers,
 };
 
+/** PostgreSQL text cannot hold U+0000, and no product text needs it: refused on both databases. */
+function refuseNul(key: string, value: unknown): unknown {
+  if ((typeof value === 'string' && value.includes('\u0000')) || key.includes('\u0000')) {
+    throw new AppError('validation_failed', 'Text cannot contain the NUL character (U+0000).', {
+      errors: [{ path: key || 'body', message: 'Contains U+0000' }],
+    });
+  }
+  return value;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance & { services: Services }> {
   const { config, db } = options;
   const app = Fastify({
@@ -84,8 +94,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(text));
+      done(null, JSON.parse(text, refuseNul));
     } catch (err) {
+      if (err instanceof AppError) return done(err, undefined);
       done(new AppError('malformed_json', (err as Error).message), undefined);
     }
   });

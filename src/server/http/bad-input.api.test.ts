@@ -136,6 +136,18 @@ describe.each(DIALECTS)('bad input is refused cleanly on %s', (dialect) => {
     );
   });
 
+  it('the NUL character, which PostgreSQL text cannot hold, is refused on both databases', async () => {
+    await refused(() => owner.post(`/api/v1/workspaces/${ws}/products`, { name: 'bad\u0000name' }), 400, 'validation_failed');
+    await refused(() => owner.get(`/api/v1/workspaces/${ws}%00/products`), 400, 'validation_failed');
+    await refused(() => owner.get(`/api/v1/workspaces/${ws}/products?q=a%00b`), 400, 'validation_failed');
+  });
+
+  it('a cursor from another list is refused, not misread', async () => {
+    const page = (await owner.get(`/api/v1/workspaces/${ws}/products?limit=1`)).json();
+    expect(page.nextCursor).toBeTruthy();
+    await refused(() => owner.get(`/api/v1/workspaces/${ws}/activity?cursor=${page.nextCursor}`), 400, 'validation_failed');
+  });
+
   it('unknown routes and methods answer problem+json', async () => {
     const res = await owner.get('/api/v1/nope');
     expect(res.statusCode).toBe(404);

@@ -101,6 +101,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
       },
       onRequest: async (request) => {
         request.access = null;
+        if (/%00/.test(request.url)) throw new AppError('validation_failed', 'The URL cannot contain the NUL character (%00).');
         request.auth = await identify(request, services);
         if (def.auth === 'user' && !request.auth) throw new AppError('unauthenticated');
         checkCsrf(request, request.auth);

@@ -9,10 +9,13 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): CursorKey | null {
+/** Decodes a cursor whose sort key must be of the list's kind (a cursor from another list is refused). */
+export function decodeCursor(cursor: string | undefined, keyKind: 'string' | 'number' = 'string'): CursorKey | null {
   if (cursor === undefined || cursor === '') return null;
   try {
-    return CursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const key = CursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (typeof key[0] !== keyKind) throw new Error('cursor of another list');
+    return key;
   } catch {
     throw new AppError('validation_failed', 'The cursor is not valid; start again from the first page.', {
       errors: [{ path: 'cursor', message: 'Invalid cursor' }],

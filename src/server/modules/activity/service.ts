@@ -10,7 +10,7 @@ export async function listActivity(
   query: { cursor?: string | undefined; limit: number; entity?: string | undefined; id?: string | undefined },
 ) {
   authorize(access, 'activity.read');
-  const after = decodeCursor(query.cursor);
+  const after = decodeCursor(query.cursor, 'number');
   let q = db
     .selectFrom('change_log')
     .leftJoin('users', 'users.id', 'change_log.actor_id')

@@ -63,7 +63,9 @@ async function readForm(request: FastifyRequest): Promise<{ fields: Record<strin
         const bytes = await part.toBuffer();
         return { fields, file: part, bytes };
       }
-      fields[part.fieldname] = String(part.value);
+      const value = String(part.value);
+      if (value.includes('\u0000')) throw invalid([{ path: part.fieldname, message: 'Contains U+0000' }]);
+      fields[part.fieldname] = value;
     }
   } catch (error) {
     // Size limits keep their 413; anything else the multipart parser trips on is a bad upload.
