@@ -363,6 +363,7 @@ export const enDiscovery = {
       chartInsights: 'Insights',
       chartCustomers: 'Customers',
       perMonth: '{{amount}}/month',
+      quoted: '“{{text}}”',
     },
   },
   customers: {

@@ -372,6 +372,7 @@ export const frDiscovery: Strings<typeof enDiscovery> = {
       chartInsights: 'Insights',
       chartCustomers: 'Clients',
       perMonth: '{{amount}}/mois',
+      quoted: '« {{text}} »',
     },
   },
   customers: {

@@ -145,7 +145,7 @@ function Quotes({
               <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
                 {quote.highlight && (
                   <Text className={classes.highlight} component="p">
-                    “{quote.highlight}”
+                    {t('features.evidence.quoted', { text: quote.highlight })}
                   </Text>
                 )}
                 <Text size="sm" c={quote.highlight ? 'dimmed' : undefined} lineClamp={quote.highlight ? 2 : 4} className={classes.text}>

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { FeaturePage } from './pages/feature-page.js';
+import { InsightsPage } from './pages/insights-page.js';
+import { fill } from './pages/strings.js';
+import { expect, test } from './support/fixtures.js';
+import { REPO_ROOT } from './support/server.js';
+
+/**
+ * Discovery, end to end in each language: import feedback from a CSV (its header in that
+ * language), triage it from the keyboard, link an insight to a new feature with a quote,
+ * and read the feature's evidence.
+ */
+const CASES = [
+  {
+    locale: 'en-US',
+    file: 'feedback-en.csv',
+    textColumn: 'Feedback',
+    newest: 'Please let us tag many insights at once.',
+    second: 'We need single sign-on with Okta',
+    archived: 'The search does not find words with accents',
+    linked: 'Exporting the roadmap as a PDF would save us hours',
+    quote: 'Exporting the roadmap as a PDF',
+    feature: 'Roadmap PDF export',
+    customer: 'Acme Retail',
+  },
+  {
+    locale: 'fr-FR',
+    file: 'retours-fr.csv',
+    textColumn: 'Commentaire',
+    newest: 'Pouvoir étiqueter plusieurs retours d’un coup.',
+    second: 'Il nous faut une connexion SSO avec Okta',
+    archived: 'La recherche ne trouve pas les mots accentués',
+    linked: 'Exporter la roadmap en PDF nous ferait gagner des heures',
+    quote: 'Exporter la roadmap en PDF',
+    feature: 'Export PDF de la roadmap',
+    customer: 'Boulangerie Dupont',
+  },
+] as const;
+
+for (const c of CASES) {
+  test.describe(c.locale, () => {
+    test.use({ locale: c.locale });
+
+    test('import a CSV, triage from the keyboard, link to a feature and see its evidence', async ({ page, s, workspace }) => {
+      const inbox = new InsightsPage(page, s);
+      await inbox.goto(workspace.slug);
+      await expect(page.getByText(s.insights.emptyTitle)).toBeVisible();
+
+      // Import: columns are guessed from the header names; bad rows are reported by line.
+      const dialog = await inbox.importFromEmptyState(path.join(REPO_ROOT, 'e2e/fixtures', c.file));
+      await expect(dialog.getByTestId(`map-${c.textColumn}`)).toHaveValue(`${s.imports.fields.text} (${s.imports.required})`);
+      await dialog.getByTestId('start-import').click();
+      const report = dialog.getByTestId('import-report');
+      await expect(report).toBeVisible();
+      await expect(report.getByText(s.imports.doneTitle)).toBeVisible();
+      await expect(dialog.getByTestId('import-created')).toContainText('4');
+      await expect(dialog.getByTestId('import-skipped')).toContainText('2');
+      await expect(dialog.getByTestId('import-errors').getByRole('row')).toHaveCount(3);
+      await dialog.getByTestId('import-done').click();
+      await expect(dialog).toBeHidden();
+      await expect(inbox.rows()).toHaveCount(4);
+      await expect(page.getByTestId('insight-count')).toHaveText(fill(s.insights.loaded_other, { count: 4 }));
+
+      // Triage: the newest insight has the focus; x selects, j moves, e marks triaged.
+      await expect(inbox.focusedRow()).toContainText(c.newest);
+      await inbox.press('x', 'j');
+      await expect(inbox.focusedRow()).toContainText(c.second);
+      await inbox.press('x');
+      await expect(page.getByTestId('bulk-bar')).toContainText(fill(s.insights.selected_other, { count: 2 }));
+      await inbox.press('e');
+      await expect(page.locator('[data-testid="insight-row"][data-status="triaged"]')).toHaveCount(2);
+      await expect(page.getByTestId('bulk-bar')).toBeHidden();
+
+      // a archives the focused insight: it leaves the inbox and the next one takes the focus.
+      await inbox.press('j');
+      await expect(inbox.focusedRow()).toContainText(c.archived);
+      await inbox.press('a');
+      await expect(inbox.row(c.archived)).toHaveCount(0);
+      await expect(inbox.rows()).toHaveCount(3);
+      await expect(inbox.focusedRow()).toContainText(c.linked);
+      await expect(inbox.detail()).toContainText(c.linked);
+
+      // l links it to a feature created on the spot, with a quote and an importance.
+      await inbox.press('l');
+      const link = inbox.linkDialog();
+      await expect(link).toBeVisible();
+      await link.getByTestId('feature-picker').fill(c.feature);
+      await page.getByRole('option', { name: fill(s.insights.link.create, { title: c.feature }) }).click();
+      await expect(link.getByTestId('feature-picker')).toHaveValue(c.feature);
+      await link.getByRole('textbox', { name: s.insights.link.highlight }).fill(c.quote);
+      await link.getByText(s.discovery.importance.critical, { exact: true }).click();
+      await link.getByTestId('confirm-link').click();
+      await expect(link).toBeHidden();
+      await expect(inbox.row(c.linked)).toHaveAttribute('data-status', 'linked');
+      await expect(inbox.detail().getByTestId('linked-count')).toHaveText(fill(s.insights.detail.linkedCount_one, { count: 1 }));
+
+      // The feature shows its evidence: one insight, one customer, the quote. (Keyboard again:
+      // the confirmations may still cover the bottom of the pane.)
+      await inbox.detail().getByRole('link', { name: c.feature }).focus();
+      await page.keyboard.press('Enter');
+      const feature = new FeaturePage(page, s);
+      await expect(feature.title(c.feature)).toBeVisible();
+      await expect(feature.evidence()).toBeVisible();
+      await feature.expectCounts(1, 1);
+      await expect(feature.quotes()).toHaveCount(1);
+      await expect(feature.quotes().first()).toContainText(fill(s.features.evidence.quoted, { text: c.quote }));
+      await expect(feature.quotes().first()).toContainText(c.customer);
+      await expect(feature.quotes().first()).toContainText(s.discovery.importance.critical);
+      await expect(page.getByRole('heading', { name: s.features.evidence.quotes })).toBeVisible();
+    });
+  });
+}
