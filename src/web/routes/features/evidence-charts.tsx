@@ -28,14 +28,7 @@ export default function EvidenceCharts({ evidence }: { evidence: EvidenceDto }) 
           {t('features.evidence.importanceMix')}
         </Text>
         <Group gap="lg" wrap="nowrap" align="center">
-          <DonutChart
-            data={importance}
-            size={120}
-            thickness={18}
-            withTooltip={false}
-            chartLabel={String(evidence.insightCount)}
-            aria-hidden
-          />
+          <DonutChart data={importance} size={120} thickness={18} withTooltip={false} chartLabel={String(evidence.insightCount)} />
           <Stack gap={6}>
             {IMPORTANCE.map((i) => (
               <Group key={i} gap={8} wrap="nowrap">
