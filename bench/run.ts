@@ -4,13 +4,14 @@ import { parseArgs } from 'node:util';
 import { runHttpBench } from './http/run-http.js';
 import { requireBuild } from './lib/cairn-process.js';
 import { describeMachine, machine } from './lib/machine.js';
+import { waitForQuiet } from './lib/proc.js';
 import { textTable } from './lib/table.js';
 import { runMicro } from './micro/run.js';
 import { httpTable, memoryTable, microTable, type Table } from './report/figures.js';
 import { renderSections, reportHeader, writeReport } from './report/markdown.js';
 
 /**
- * npm run bench [-- --quick] [-- --pg] [-- --connections N]
+ * npm run bench [-- --quick] [-- --pg] [-- --connections N] [-- --wait-quiet MINUTES]
  * Measures the production build: in-process micro-benchmarks of domain code, then HTTP load
  * against a real Cairn process at growing collection sizes, compared with bare Fastify.
  */
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     pg: { type: 'boolean', default: false },
     connections: { type: 'string', default: '10' },
+    'wait-quiet': { type: 'string', default: '0' },
   },
 });
 
@@ -36,8 +38,12 @@ const describe = `per case: ${settings.warmupSeconds} s warm-up, ${settings.seco
 const print = (title: string, t: Table) => console.log(`\n${title}\n${textTable(t.headers, t.rows, t.align)}`);
 
 async function main() {
-  const loadBefore = os.loadavg();
   requireBuild();
+  const waitMinutes = Number(values['wait-quiet']);
+  if (waitMinutes > 0 && !(await waitForQuiet(waitMinutes, (line) => console.log(line)))) {
+    console.log(`Still busy after ${waitMinutes} min: measuring anyway (the report shows the load).`);
+  }
+  const loadBefore = os.loadavg();
   console.log(
     `Cairn benchmark on ${dialect}${quick ? ' (quick)' : ''} — ${describeMachine(machine())}, load average ${loadBefore[0]!.toFixed(2)}`,
   );

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 
 export interface Memory {
   /** Resident set size now, in MB. */
@@ -27,4 +28,18 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * On a shared machine other work skews every figure: wait (at most maxMinutes) until the
+ * one-minute load average drops below threshold. Returns whether it did.
+ */
+export async function waitForQuiet(maxMinutes: number, log: (line: string) => void, threshold = 0.7): Promise<boolean> {
+  const deadline = Date.now() + maxMinutes * 60_000;
+  while ((os.loadavg()[0] ?? 0) >= threshold) {
+    if (Date.now() >= deadline) return false;
+    log(`load average ${(os.loadavg()[0] ?? 0).toFixed(2)}: waiting for the machine to be quiet…`);
+    await sleep(15_000);
+  }
+  return true;
 }
