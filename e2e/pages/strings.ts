@@ -1,9 +1,14 @@
 import { type Catalogue, en } from '../../src/web/i18n/en.js';
+import { enDiscovery } from '../../src/web/i18n/en-discovery.js';
 import { fr } from '../../src/web/i18n/fr.js';
+import { frDiscovery } from '../../src/web/i18n/fr-discovery.js';
 
 /** The interface strings the page objects look for, in the language of the browser under test. */
-export type Strings = Catalogue;
-export const STRINGS: Record<'en' | 'fr', Strings> = { en, fr: fr as Strings };
+export type Strings = Catalogue & typeof enDiscovery;
+export const STRINGS: Record<'en' | 'fr', Strings> = {
+  en: { ...en, ...enDiscovery },
+  fr: { ...fr, ...frDiscovery } as Strings,
+};
 
 /** Fills {{placeholders}} the way i18next does. */
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -10,7 +10,6 @@ import {
 } from '@tanstack/react-router';
 import { isStage, type Stage } from '../../domain/lifecycle.js';
 import { isApiError } from '../api/client.js';
-import { insightsQuery } from '../api/discovery.js';
 import { meQuery, setupQuery, workspaceQuery, workspacesQuery } from '../api/queries.js';
 import { NotFoundPage, RouteError } from '../components/route-error.js';
 import { RoutePending } from '../components/route-pending.js';
@@ -155,7 +154,9 @@ const insightsRoute = createRoute({
   loaderDeps: ({ search }) => toFilters(search),
   // The first page is asked for while the page's code loads (not awaited: the page shows its own skeleton).
   loader: ({ context, params, deps }) => {
-    void context.queryClient.prefetchInfiniteQuery(insightsQuery(params.workspace, deps));
+    void import('../api/discovery.js').then(({ insightsQuery }) =>
+      context.queryClient.prefetchInfiniteQuery(insightsQuery(params.workspace, deps)),
+    );
   },
   component: lazyRouteComponent(() => import('../routes/insights/insights-page.js'), 'InsightsPage'),
 });

@@ -1,5 +1,3 @@
-import { enDiscovery } from './en-discovery.js';
-
 /** English: the reference catalogue. Every key here must exist in fr.ts (a unit test checks). */
 export const en = {
   common: {
@@ -104,6 +102,9 @@ export const en = {
     activity: 'Activity',
     members: 'Members',
     settings: 'Settings',
+    insights: 'Insights',
+    features: 'Features',
+    customers: 'Customers',
     workspaceSettings: 'Workspace settings',
     soon: 'Soon',
   },
@@ -125,6 +126,10 @@ export const en = {
     newFeature: 'New feature',
     found: 'Found in the workspace',
     searchEverywhere: 'Search everywhere for “{{q}}”',
+    hitInsight: 'Insight',
+    hitFeature: 'Feature',
+    hitCustomer: 'Customer',
+    hitProduct: 'Product',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -513,7 +518,6 @@ export const en = {
     forbiddenBody: 'Your role in this workspace does not give access to this page.',
     home: 'Back to Cairn',
   },
-  ...enDiscovery,
   errors: {
     unknown: 'Something went wrong. Try again.',
     network_error: 'Cairn cannot be reached. Check your connection and try again.',

@@ -1,5 +1,4 @@
 import type { Catalogue } from './en.js';
-import { frDiscovery } from './fr-discovery.js';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -107,6 +106,9 @@ export const fr: Strings<Catalogue> = {
     activity: 'Activité',
     members: 'Membres',
     settings: 'Paramètres',
+    insights: 'Insights',
+    features: 'Fonctionnalités',
+    customers: 'Clients',
     workspaceSettings: 'Paramètres de l’espace',
     soon: 'Bientôt',
   },
@@ -128,6 +130,10 @@ export const fr: Strings<Catalogue> = {
     newFeature: 'Nouvelle fonctionnalité',
     found: 'Trouvé dans l’espace de travail',
     searchEverywhere: 'Rechercher « {{q}} » partout',
+    hitInsight: 'Insight',
+    hitFeature: 'Fonctionnalité',
+    hitCustomer: 'Client',
+    hitProduct: 'Produit',
   },
   shortcuts: {
     title: 'Raccourcis clavier',
@@ -525,7 +531,6 @@ export const fr: Strings<Catalogue> = {
     forbiddenBody: 'Votre rôle dans cet espace ne donne pas accès à cette page.',
     home: 'Retour à Cairn',
   },
-  ...frDiscovery,
   errors: {
     unknown: 'Une erreur est survenue. Réessayez.',
     network_error: 'Cairn est injoignable. Vérifiez votre connexion et réessayez.',

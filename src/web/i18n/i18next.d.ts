@@ -1,10 +1,12 @@
 import 'i18next';
 import type { en } from './en.js';
+import type { enDiscovery } from './en-discovery.js';
 
 // Typed keys: a t('…') call with a key missing from the English catalogue fails type-checking.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    // Discovery's strings load with its pages (i18n/discovery.ts); typed all the same.
+    resources: { translation: typeof en & typeof enDiscovery };
   }
 }

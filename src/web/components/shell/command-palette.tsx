@@ -32,6 +32,12 @@ import { WorkspaceAvatar } from '../workspace/workspace-avatar.js';
 
 const icon = { size: 18, stroke: 1.7, 'aria-hidden': true } as const;
 const HIT_ICONS = { insight: IconBulb, feature: IconSparkles, customer: IconBuildingStore, product: IconBox } as const;
+const HIT_LABELS = {
+  insight: 'palette.hitInsight',
+  feature: 'palette.hitFeature',
+  customer: 'palette.hitCustomer',
+  product: 'palette.hitProduct',
+} as const;
 const FOUND = 'found';
 
 /** Commands match by their words; what the workspace search found is kept as the server ranked it. */
@@ -146,21 +152,21 @@ export function CommandPalette({
         },
         {
           id: 'go-insights',
-          label: t('insights.title'),
+          label: t('nav.insights'),
           leftSection: <IconBulb {...icon} />,
           keywords: ['inbox', 'feedback', 'retours'],
           onClick: () => void navigate({ to: '/w/$workspace/insights', params: { workspace: ws } }),
         },
         {
           id: 'go-features',
-          label: t('features.title'),
+          label: t('nav.features'),
           leftSection: <IconSparkles {...icon} />,
           keywords: ['features', 'ideas', 'fonctionnalités', 'idées'],
           onClick: () => void navigate({ to: '/w/$workspace/features', params: { workspace: ws } }),
         },
         {
           id: 'go-customers',
-          label: t('customers.title'),
+          label: t('nav.customers'),
           leftSection: <IconBuildingStore {...icon} />,
           keywords: ['customers', 'accounts', 'clients', 'comptes'],
           onClick: () => void navigate({ to: '/w/$workspace/customers', params: { workspace: ws } }),
@@ -231,7 +237,7 @@ export function CommandPalette({
           return {
             id: `hit-${hit.type}-${hit.id}`,
             label: hit.title,
-            description: t(`search.type.${hit.type}`),
+            description: t(HIT_LABELS[hit.type]),
             leftSection: <Icon {...icon} />,
             onClick: () => void navigate(hitLink(ws, hit)),
           };

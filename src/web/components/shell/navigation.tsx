@@ -41,7 +41,7 @@ export function Navigation({ workspace, onNavigate }: { workspace: string; onNav
           {...linkProps}
           to="/w/$workspace/insights"
           params={{ workspace }}
-          label={t('insights.title')}
+          label={t('nav.insights')}
           leftSection={<IconBulb size={18} stroke={1.7} aria-hidden />}
           active={isActive('insights')}
           aria-current={isActive('insights') ? 'page' : undefined}
@@ -50,7 +50,7 @@ export function Navigation({ workspace, onNavigate }: { workspace: string; onNav
           {...linkProps}
           to="/w/$workspace/features"
           params={{ workspace }}
-          label={t('features.title')}
+          label={t('nav.features')}
           leftSection={<IconSparkles size={18} stroke={1.7} aria-hidden />}
           active={isActive('features')}
           aria-current={isActive('features') ? 'page' : undefined}
@@ -59,7 +59,7 @@ export function Navigation({ workspace, onNavigate }: { workspace: string; onNav
           {...linkProps}
           to="/w/$workspace/customers"
           params={{ workspace }}
-          label={t('customers.title')}
+          label={t('nav.customers')}
           leftSection={<IconBuildingStore size={18} stroke={1.7} aria-hidden />}
           active={isActive('customers')}
           aria-current={isActive('customers') ? 'page' : undefined}

@@ -34,6 +34,7 @@ import { NotFoundPage } from '../../components/route-error.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { CustomerFormModal } from './customer-form-modal.js';
 import { useRevenueText } from './customers-page.js';
+import '../../i18n/discovery.js';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -15,6 +15,7 @@ import { AnchorLink } from '../../components/links.js';
 import { Page, PageHeader } from '../../components/page-header.js';
 import rows from '../products/products.module.css';
 import { CustomerFormModal } from './customer-form-modal.js';
+import '../../i18n/discovery.js';
 
 const ImportWizard = lazy(() => import('../imports/import-wizard.js'));
 

@@ -34,6 +34,7 @@ import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { Page, PageHeader } from '../../components/page-header.js';
 import rows from '../products/products.module.css';
 import { CreateFeatureModal } from './create-feature-modal.js';
+import '../../i18n/discovery.js';
 
 /** Every feature (idea) of the workspace with its evidence: insights and distinct customers. */
 export function FeaturesPage() {

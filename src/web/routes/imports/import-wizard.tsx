@@ -29,6 +29,7 @@ import { useErrorMessage } from '../../api/error-message.js';
 import table from '../../components/data-table.module.css';
 import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportKind, REQUIRED_FIELD } from './guess-mapping.js';
 import classes from './imports.module.css';
+import '../../i18n/discovery.js';
 
 const PREVIEW_ROWS = 10;
 

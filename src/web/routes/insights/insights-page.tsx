@@ -38,6 +38,7 @@ import { LinkFeatureModal, type LinkRequest } from './link-feature-modal.js';
 import { NewInsightModal } from './new-insight-modal.js';
 import { hasFilters, type InsightsSearch, toFilters } from './search-params.js';
 import { TagsModal } from './tags-modal.js';
+import '../../i18n/discovery.js';
 
 // The import wizard brings the CSV parser; it loads when it opens.
 const ImportWizard = lazy(() => import('../imports/import-wizard.js'));

@@ -13,6 +13,7 @@ import { AnchorLink } from '../../components/links.js';
 import { Page, PageHeader } from '../../components/page-header.js';
 import { Snippet } from '../../components/snippet.js';
 import { hitLink } from './search-links.js';
+import '../../i18n/discovery.js';
 
 export const TYPE_ICONS = { insight: IconBulb, feature: IconSparkles, customer: IconBuildingStore, product: IconBox } as const;
 
