@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runHttpBench } from './http/run-http.js';
 import { requireBuild } from './lib/cairn-process.js';
+import { fail } from './lib/cli.js';
 import { describeMachine, machine } from './lib/machine.js';
 import { waitForQuiet } from './lib/proc.js';
 import { textTable } from './lib/table.js';
@@ -88,7 +89,4 @@ async function main() {
   console.log(`\nReport: ${path.relative(process.cwd(), file)}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch(fail);

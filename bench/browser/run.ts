@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { bootstrap } from '../lib/bootstrap.js';
 import { topUpProducts } from '../lib/bulk-seed.js';
 import { requireBuild, startCairn } from '../lib/cairn-process.js';
+import { fail, UsageError } from '../lib/cli.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { createStore } from '../lib/store.js';
 import { fmt, textTable, verdict } from '../lib/table.js';
@@ -42,7 +43,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 async function main() {
   const loadBefore = os.loadavg();
   requireBuild();
-  if (!fs.existsSync(path.join(DIST_WEB, 'index.html'))) throw new Error('No built web app in dist/web: run `npm run build` first.');
+  if (!fs.existsSync(path.join(DIST_WEB, 'index.html'))) throw new UsageError('No built web app in dist/web: run `npm run build` first.');
   const store = await createStore('sqlite');
   const cairn = await startCairn({ dataDir: store.dataDir });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -141,7 +142,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().catch(fail);

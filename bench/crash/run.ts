@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { fail, UsageError } from '../lib/cli.js';
 import { describeMachine, machine } from '../lib/machine.js';
 import { runCrashTest } from './crash.js';
 
@@ -17,7 +18,7 @@ const { values } = parseArgs({
 async function main() {
   const dialect = values.pg ? 'postgres' : 'sqlite';
   const rounds = Number(values.rounds);
-  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1_000) throw new Error('--rounds must be a whole number from 1 to 1000');
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1_000) throw new UsageError('--rounds must be a whole number from 1 to 1000');
   console.log(
     `Crash test on ${dialect}, ${rounds} rounds, server from ${values.dist ? 'dist/' : 'the sources'} — ${describeMachine(machine())}`,
   );
@@ -39,7 +40,4 @@ async function main() {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().catch(fail);

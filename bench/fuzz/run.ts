@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startCairn } from '../lib/cairn-process.js';
+import { fail, UsageError } from '../lib/cli.js';
 import { describeMachine, machine } from '../lib/machine.js';
 import { createStore } from '../lib/store.js';
 import { textTable } from '../lib/table.js';
@@ -49,7 +50,7 @@ async function main() {
   const requests = Number(values.requests);
   const seed = Number(values.seed);
   if (!Number.isInteger(requests) || requests < 1 || requests > 1_000_000)
-    throw new Error('--requests must be a whole number from 1 to 1,000,000');
+    throw new UsageError('--requests must be a whole number from 1 to 1,000,000');
   const dialect = values.pg ? 'postgres' : 'sqlite';
   console.log(
     `Fuzzing ${requests} requests on ${dialect}, seed ${seed}, server from ${values.dist ? 'dist/' : 'the sources'} — ${describeMachine(machine())}`,
@@ -80,7 +81,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().catch(fail);

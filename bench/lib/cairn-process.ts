@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../src/server/testing/postgres.js';
+import { UsageError } from './cli.js';
 import { REPO_ROOT } from './paths.js';
 import { readMemory, sleep } from './proc.js';
 
@@ -36,7 +37,7 @@ const BUILT_CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
 /** Benchmarks measure the production build; say how to get one instead of silently timing tsx. */
 export function requireBuild(): void {
   if (!fs.existsSync(BUILT_CLI)) {
-    throw new Error(`No production build at ${path.relative(process.cwd(), BUILT_CLI)}: run \`npm run build\` first.`);
+    throw new UsageError(`No production build at ${path.relative(process.cwd(), BUILT_CLI)}: run \`npm run build\` first.`);
   }
 }
 
