@@ -32,7 +32,7 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<Config> 
     db = connect({ dataDir: config.dataDir, sqliteFile: ':memory:' });
   }
   await migrateToLatest(db);
-  const app = await buildApp({ db, config, webRoot: null, logger: false });
+  const app = await buildApp({ db, config, webRoot: null, logger: false, validateResponses: true });
   return {
     app,
     db,
