@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { discoverySection, runDiscoveryBench } from './discovery/run.js';
 import { runHttpBench } from './http/run-http.js';
 import { requireBuild } from './lib/cairn-process.js';
 import { fail } from './lib/cli.js';
@@ -32,6 +33,8 @@ const settings = {
   seconds: quick ? 2 : 5,
   warmupSeconds: quick ? 0.5 : 1,
   connections: Number(values.connections),
+  /** Insights imported for the discovery cases (1M: `npx tsx bench/discovery/cli.ts --sizes 100000,1000000`). */
+  discoverySizes: quick ? [10_000] : [100_000],
 };
 
 const describe = `per case: ${settings.warmupSeconds} s warm-up, ${settings.seconds} s with 1 connection (latency), ${settings.seconds} s with ${settings.connections} connections (throughput), ${settings.seconds} s on the limit server`;
@@ -60,6 +63,11 @@ async function main() {
   print('HTTP', http);
   print('Server memory', memory);
 
+  console.log(`\nDiscovery: ${settings.discoverySizes.map((s) => s.toLocaleString('en-US')).join(' / ')} insights`);
+  const discovery = await runDiscoveryBench({ dialect, ...settings, sizes: settings.discoverySizes, log: (line) => console.log(line) });
+  print('Discovery: CSV import', discovery.imports);
+  print('Discovery: reads', discovery.latency);
+
   const file = writeReport(
     dialect === 'sqlite' ? 'latest.md' : 'latest-postgres.md',
     reportHeader(
@@ -83,6 +91,7 @@ async function main() {
           notes: ['Read from /proc/<pid>/status (VmRSS now, VmHWM peak) of the server process.'],
           tables: [memory],
         },
+        discoverySection(discovery),
         { title: 'Domain code (tinybench, in process)', tables: [micro] },
       ]),
   );

@@ -37,6 +37,7 @@ export interface PhaseResult extends Phase {
   /** Latencies of 2xx answers, in ms. */
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
 }

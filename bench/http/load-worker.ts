@@ -69,6 +69,7 @@ async function runPhase(job: LoadJob, phase: Phase, keep: (sample: Sample) => vo
     rps: sorted.length / result.duration,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1] ?? Number.NaN,
   };

@@ -12,6 +12,8 @@ export interface BenchContext {
   /** A sample of product ids in the workspace, with their versions (write cases use them). */
   productIds: string[];
   versions: Record<string, number>;
+  /** A sample of insight ids (discovery cases only). */
+  insightIds?: string[];
 }
 
 export interface Target {
