@@ -299,9 +299,12 @@ async function capture(browser: Browser, lang: 'en' | 'fr', scheme: 'light' | 'd
   await page.goto(`/w/${data.ws}/insights`);
   await page.getByTestId('insight-detail').waitFor();
   await page.keyboard.press('Control+K');
-  await page.keyboard.type('roadmap');
-  await shot(page, `${tag}-palette-search`, () => page.getByRole('button', { name: /PDF/ }).first().waitFor());
+  const palette = page.locator('input.mantine-Spotlight-search');
+  await palette.waitFor();
+  await palette.fill('roadmap');
+  await shot(page, `${tag}-palette-search`, () => page.locator('.mantine-Spotlight-action', { hasText: 'Export the roadmap as PDF' }).waitFor());
   await page.keyboard.press('Escape');
+  await palette.waitFor({ state: 'detached' });
   await page.keyboard.press('Shift+?');
   await shot(page, `${tag}-shortcuts`, () => page.getByRole('dialog').waitFor());
   await page.keyboard.press('Escape');

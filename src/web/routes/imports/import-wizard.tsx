@@ -305,7 +305,12 @@ function MappingStep({
       <Text size="sm" c="dimmed">
         {t('imports.mapIntro')}
       </Text>
-      <ScrollArea.Autosize mah={300} type="auto" offsetScrollbars>
+      <ScrollArea.Autosize
+        mah={300}
+        type="auto"
+        offsetScrollbars
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('imports.steps.columns') }}
+      >
         <Table className={table.table} verticalSpacing={6} horizontalSpacing="md" data-testid="mapping-table">
           <Table.Thead>
             <Table.Tr>
@@ -357,7 +362,7 @@ function MappingStep({
         <Text size="sm" fw={600}>
           {t('imports.preview')}
         </Text>
-        <ScrollArea type="auto" offsetScrollbars>
+        <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('imports.preview') }}>
           <Table className={table.table} verticalSpacing={4} horizontalSpacing="sm" fz="xs" striped withColumnBorders>
             <Table.Caption>{t('imports.previewCaption', { count: parsed.rows.length })}</Table.Caption>
             <Table.Thead>
@@ -387,7 +392,10 @@ function MappingStep({
               {previewRows.map((row) => (
                 <Table.Tr key={row.id}>
                   {columns.map(({ header, index, id }) => (
-                    <Table.Td key={id} style={{ opacity: mapping[header] ? 1 : 0.55 }}>
+                    <Table.Td
+                      key={id}
+                      style={{ opacity: mapping[header] ? 1 : 0.55, minWidth: mapping[header] === 'text' ? 220 : undefined }}
+                    >
                       <Text size="xs" lineClamp={2} maw={280}>
                         {row.cells[index] ?? ''}
                       </Text>
@@ -529,7 +537,12 @@ function ReportStep({
           <Text size="sm" fw={600}>
             {t('imports.errors')}
           </Text>
-          <ScrollArea.Autosize mah={240} type="auto" offsetScrollbars>
+          <ScrollArea.Autosize
+            mah={240}
+            type="auto"
+            offsetScrollbars
+            viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('imports.errors') }}
+          >
             <Table className={table.table} verticalSpacing={6} horizontalSpacing="md" data-testid="import-errors">
               <Table.Thead>
                 <Table.Tr>

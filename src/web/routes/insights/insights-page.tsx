@@ -495,8 +495,8 @@ export function InsightsPage() {
                 />
               )}
               {selected.size > 0 ? (
-                <Group gap={6} wrap="nowrap" style={{ flex: 1, overflowX: 'auto' }} data-testid="bulk-bar">
-                  <Text size="sm" fw={600} mr={4}>
+                <Group gap={6} wrap="wrap" style={{ flex: 1 }} className={classes.bulkBar} data-testid="bulk-bar">
+                  <Text size="sm" fw={600} mr={4} style={{ whiteSpace: 'nowrap' }}>
                     {t('insights.selected', { count: selected.size })}
                   </Text>
                   <Button
