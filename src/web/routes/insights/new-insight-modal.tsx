@@ -103,7 +103,8 @@ function NewInsightForm({
         ...(personName.trim() && { personName: personName.trim() }),
         ...(personEmail.trim() && { personEmail: personEmail.trim() }),
         ...(tags.length && { tags }),
-        ...(receivedAt && { receivedAt }),
+        // Today means now (a bare date would read as midnight UTC).
+        ...(receivedAt && receivedAt !== today() && { receivedAt }),
         ...(productId && { productId }),
         ...(externalId.trim() && { externalId: externalId.trim() }),
       },
