@@ -302,7 +302,9 @@ async function capture(browser: Browser, lang: 'en' | 'fr', scheme: 'light' | 'd
   const palette = page.locator('input.mantine-Spotlight-search');
   await palette.waitFor();
   await palette.fill('roadmap');
-  await shot(page, `${tag}-palette-search`, () => page.locator('.mantine-Spotlight-action', { hasText: 'Export the roadmap as PDF' }).waitFor());
+  await shot(page, `${tag}-palette-search`, () =>
+    page.locator('.mantine-Spotlight-action', { hasText: 'Export the roadmap as PDF' }).waitFor(),
+  );
   await page.keyboard.press('Escape');
   await palette.waitFor({ state: 'detached' });
   await page.keyboard.press('Shift+?');
