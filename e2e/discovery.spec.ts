@@ -110,3 +110,53 @@ for (const c of CASES) {
     });
   });
 }
+
+/** Roles: a contributor triages but does not link or import; a viewer reads the inbox and changes nothing. */
+test('the inbox offers each role only what it may do', async ({ s, api, workspace, browser, baseURL }) => {
+  const feature = await api.createFeature(workspace.slug, { title: 'Offline mode' });
+  const first = await api.createInsight(workspace.slug, { text: 'Works offline in the basement, please.', source: 'interview' });
+  await api.linkInsight(workspace.slug, feature.id, { insightId: first.id });
+  await api.createInsight(workspace.slug, { text: 'Sync takes too long on 3G.', source: 'support' });
+
+  const join = async (role: 'contributor' | 'viewer') => {
+    const { inviteToken } = await api.invite(workspace.slug, `${role}.${Date.now()}@example.com`, role);
+    const context = await browser.newContext({ baseURL, locale: 'en-US' });
+    const response = await context.request.post(`${baseURL}/api/v1/invitations/${inviteToken}/accept`, {
+      data: { name: `A ${role}`, password: 'long enough password' },
+    });
+    expect(response.ok()).toBe(true);
+    return context;
+  };
+
+  // Contributor: triage yes (new insight, selection, e), link and import no.
+  const contributor = await join('contributor');
+  const cPage = await contributor.newPage();
+  const cInbox = new InsightsPage(cPage, s);
+  await cInbox.goto(workspace.slug);
+  await expect(cInbox.rows()).toHaveCount(2);
+  await expect(cPage.getByRole('button', { name: s.insights.new })).toBeVisible();
+  await expect(cPage.getByRole('button', { name: s.insights.import })).toHaveCount(0);
+  await expect(cInbox.detail().getByRole('button', { name: s.insights.linkToFeature })).toHaveCount(0);
+  await cInbox.press('l');
+  await expect(cInbox.linkDialog()).toHaveCount(0);
+  await expect(cInbox.focusedRow()).toContainText('Sync takes too long');
+  await cInbox.press('e');
+  await expect(cInbox.focusedRow()).toHaveAttribute('data-status', 'triaged');
+  await contributor.close();
+
+  // Viewer: reads the inbox and the evidence; no checkboxes, no actions, keys do nothing.
+  const viewer = await join('viewer');
+  const vPage = await viewer.newPage();
+  const vInbox = new InsightsPage(vPage, s);
+  await vInbox.goto(workspace.slug);
+  await expect(vInbox.rows()).toHaveCount(2);
+  await expect(vPage.getByRole('button', { name: s.insights.new })).toHaveCount(0);
+  await expect(vInbox.rows().first().getByRole('checkbox')).toHaveCount(0);
+  await expect(vInbox.detail().getByRole('combobox').first()).toBeDisabled();
+  await vInbox.press('a');
+  await expect(vInbox.rows()).toHaveCount(2);
+  await vPage.goto(`/w/${workspace.slug}/features/${feature.id}`);
+  await expect(vPage.getByTestId('evidence-insights')).toContainText('1');
+  await expect(vPage.getByRole('button', { name: s.features.evidence.unlinkNamed })).toHaveCount(0);
+  await viewer.close();
+});
