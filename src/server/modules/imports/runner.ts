@@ -23,6 +23,13 @@ import {
 
 const BATCH = 1000;
 
+/**
+ * Lets the event loop serve other requests. SQLite calls are synchronous and a resolved
+ * promise chain never yields to I/O on its own, so a long import would otherwise starve
+ * every other request (including its own progress polls).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface RowError {
   line: number;
   reason: string;
@@ -186,7 +193,8 @@ export async function runImport(
     const lookups = await loadLookups(db, workspaceId);
     const pendingCustomers = new Map<string, CustomerRow>();
     const valid: { line: number; value: (InsightInput & { newCustomer?: CustomerRow }) | CustomerInput }[] = [];
-    for (const record of csv.records) {
+    for (const [index, record] of csv.records.entries()) {
+      if (index % BATCH === BATCH - 1) await yieldToEventLoop();
       const lineError = csv.lineErrors.get(record.line);
       if (lineError) {
         errors.push({ line: record.line, reason: lineError });
@@ -239,6 +247,7 @@ export async function runImport(
         });
       });
       options.onProgress?.(job);
+      await yieldToEventLoop();
     }
     await saveProgress(db, job, { status: 'done', processed_rows: job.total_rows, finished_at: nowIso() });
     options.onProgress?.(job);
