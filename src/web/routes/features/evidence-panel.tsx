@@ -11,7 +11,7 @@ import { ImportanceMark, SourceLabel } from '../../components/discovery/badges.j
 import { useMoney } from '../../components/discovery/money.js';
 import { ErrorState } from '../../components/error-state.js';
 import { useFormat } from '../../components/format.js';
-import { AnchorLink } from '../../components/links.js';
+import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { forgetLink } from '../insights/session-links.js';
 import classes from './feature.module.css';
 
@@ -52,20 +52,33 @@ export function EvidencePanel({ workspace, featureId, canWrite }: { workspace: s
             {t('features.evidence.hint')}
           </Text>
         </Stack>
-        {segments.length > 0 && (
-          <Select
-            aria-label={t('features.evidence.segment')}
-            placeholder={t('features.evidence.allSegments')}
-            data={segments}
-            value={segment}
-            onChange={setSegment}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            w={200}
-            size="sm"
-            comboboxProps={{ withinPortal: true }}
-          />
-        )}
+        <Group gap="xs">
+          {(all.data?.insightCount ?? 0) > 0 && (
+            <ButtonLink
+              to="/w/$workspace/insights"
+              params={{ workspace }}
+              search={{ feature: featureId, status: 'new,triaged,linked,archived' }}
+              variant="subtle"
+              size="compact-sm"
+            >
+              {t('features.evidence.openInbox')}
+            </ButtonLink>
+          )}
+          {segments.length > 0 && (
+            <Select
+              aria-label={t('features.evidence.segment')}
+              placeholder={t('features.evidence.allSegments')}
+              data={segments}
+              value={segment}
+              onChange={setSegment}
+              clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
+              w={200}
+              size="sm"
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+        </Group>
       </Group>
       {all.isError ? (
         <ErrorState error={all.error} onRetry={() => void all.refetch()} />

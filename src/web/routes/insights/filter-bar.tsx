@@ -1,11 +1,11 @@
 import { Autocomplete, Button, Checkbox, Divider, Group, Popover, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconChevronDown, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconChevronDown, IconFilterOff, IconSearch, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { forwardRef, memo, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORTANCE, INSIGHT_SOURCES, INSIGHT_STATUSES } from '../../../contract/discovery.js';
-import { customerQuery } from '../../api/discovery.js';
+import { customerQuery, featureQuery } from '../../api/discovery.js';
 import { productsQuery } from '../../api/queries.js';
 import { CustomerPicker } from '../../components/discovery/customer-picker.js';
 import { useFormat } from '../../components/format.js';
@@ -24,7 +24,7 @@ function FilterButton({ label, summary, children }: { label: string; summary?: s
           size="sm"
           fw={active ? 600 : 500}
           rightSection={<IconChevronDown size={14} aria-hidden />}
-          styles={{ label: { maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' } }}
+          styles={{ label: { display: 'block', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
         >
           {active ? `${label}: ${summary}` : label}
         </Button>
@@ -107,6 +107,7 @@ export const FilterBar = memo(
     useEffect(() => setQ(search.q ?? ''), [search.q]);
     const updateQuery = useDebouncedCallback((value: string) => setSearch({ q: value.trim() || undefined }), 250);
     const customer = useQuery({ ...customerQuery(workspace, search.customer ?? ''), enabled: search.customer !== undefined });
+    const feature = useQuery({ ...featureQuery(workspace, search.feature ?? ''), enabled: search.feature !== undefined });
     const products = useInfiniteQuery(productsQuery(workspace, { archived: 'false' }));
     const productItems = products.data?.pages.flatMap((p) => p.items) ?? [];
     const product = productItems.find((p) => p.id === search.product);
@@ -250,6 +251,18 @@ export const FilterBar = memo(
             </Button>
           </Stack>
         </FilterButton>
+        {search.feature && (
+          <Button
+            variant="light"
+            size="sm"
+            rightSection={<IconX size={14} aria-hidden />}
+            onClick={() => setSearch({ feature: undefined })}
+            aria-label={`${t('insights.filters.feature')}: ${feature.data?.title ?? ''} — ${t('common.clear')}`}
+            styles={{ label: { display: 'block', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
+          >
+            {t('insights.filters.feature')}: {feature.data?.title ?? '…'}
+          </Button>
+        )}
         {hasFilters(search) && (
           <Button
             variant="subtle"
@@ -267,6 +280,7 @@ export const FilterBar = memo(
                 segment: undefined,
                 tag: undefined,
                 product: undefined,
+                feature: undefined,
                 from: undefined,
                 to: undefined,
               });

@@ -476,6 +476,7 @@ export function InsightsPage() {
               segment: undefined,
               tag: undefined,
               product: undefined,
+              feature: undefined,
               from: undefined,
               to: undefined,
             })

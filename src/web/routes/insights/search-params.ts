@@ -11,6 +11,8 @@ export interface InsightsSearch {
   segment?: string;
   tag?: string;
   product?: string;
+  /** Insights linked to this feature (from a feature's evidence). */
+  feature?: string;
   from?: string;
   to?: string;
   /** The insight to show (links from search and from a feature's evidence). */
@@ -54,6 +56,7 @@ export function validateInsightsSearch(search: Record<string, unknown>): Insight
   const tag = text(search.tag, 40);
   if (tag) out.tag = tag;
   if (typeof search.product === 'string' && ID.test(search.product)) out.product = search.product;
+  if (typeof search.feature === 'string' && ID.test(search.feature)) out.feature = search.feature;
   if (typeof search.from === 'string' && DATE.test(search.from)) out.from = search.from;
   if (typeof search.to === 'string' && DATE.test(search.to)) out.to = search.to;
   if (typeof search.insight === 'string' && ID.test(search.insight)) out.insight = search.insight;
@@ -73,6 +76,7 @@ export function toFilters(search: InsightsSearch): InsightFilters {
     segment: search.segment,
     tag: search.tag,
     productId: search.product,
+    featureId: search.feature,
     from: search.from,
     to: search.to ? nextDay(search.to) : undefined,
   };
@@ -84,7 +88,19 @@ export function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const FILTER_KEYS = ['q', 'status', 'source', 'importance', 'customer', 'segment', 'tag', 'product', 'from', 'to'] as const;
+export const FILTER_KEYS = [
+  'q',
+  'status',
+  'source',
+  'importance',
+  'customer',
+  'segment',
+  'tag',
+  'product',
+  'feature',
+  'from',
+  'to',
+] as const;
 
 export function hasFilters(search: InsightsSearch): boolean {
   return FILTER_KEYS.some((k) => search[k] !== undefined);
