@@ -28,7 +28,9 @@ export function gitCommit(): string {
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') === '' ? '' : ' (with uncommitted changes)'}`;
+    // Reports this tool writes itself do not count as changes to what was measured.
+    const dirty = git('status', '--porcelain', '--', '.', ':!bench/results') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' (with uncommitted changes)' : ''}`;
   } catch {
     return 'unknown';
   }
