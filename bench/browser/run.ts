@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { bootstrap } from '../lib/bootstrap.js';
 import { topUpProducts } from '../lib/bulk-seed.js';
 import { requireBuild, startCairn } from '../lib/cairn-process.js';
+import { withCleanup } from '../lib/cleanup.js';
 import { fail, UsageError } from '../lib/cli.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { createStore } from '../lib/store.js';
@@ -44,10 +45,13 @@ async function main() {
   const loadBefore = os.loadavg();
   requireBuild();
   if (!fs.existsSync(path.join(DIST_WEB, 'index.html'))) throw new UsageError('No built web app in dist/web: run `npm run build` first.');
-  const store = await createStore('sqlite');
-  const cairn = await startCairn({ dataDir: store.dataDir });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
+  await withCleanup(async (defer) => {
+    const store = await createStore('sqlite');
+    defer(() => store.dispose());
+    const cairn = await startCairn({ dataDir: store.dataDir });
+    defer(() => cairn.stop());
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    defer(() => browser.close());
     const tenant = await bootstrap(cairn.url);
     const db = store.open();
     await topUpProducts(db, tenant.workspace.id, tenant.userId, PRODUCTS);
@@ -135,11 +139,7 @@ async function main() {
         ]),
     );
     console.log(`Report: ${path.relative(process.cwd(), file)}`);
-  } finally {
-    await browser.close();
-    await cairn.stop();
-    await store.dispose();
-  }
+  });
 }
 
 main().catch(fail);

@@ -2,6 +2,7 @@ import type { Dialect } from '../../src/server/db/connection.js';
 import { Api } from '../lib/api.js';
 import { bootstrap } from '../lib/bootstrap.js';
 import { type CairnProcess, startCairn } from '../lib/cairn-process.js';
+import { withCleanup } from '../lib/cleanup.js';
 import { sleep, withTimeout } from '../lib/proc.js';
 import { createStore, type Store, sqliteFile } from '../lib/store.js';
 import { changeLogConsistency, postgresIntegrity, sqliteIntegrity } from './integrity.js';
@@ -75,12 +76,20 @@ async function check(store: Store, api: Api, workspace: { id: string; slug: stri
 export async function runCrashTest(options: CrashOptions): Promise<CrashReport> {
   const log = options.log ?? (() => {});
   const workers = options.workers ?? 8;
-  const store = await createStore(options.dialect, { durable: true });
-  const start = (port?: number) =>
-    startCairn({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, fromSource: options.fromSource ?? false, ...(port && { port }) });
-  let cairn: CairnProcess = await start();
-  const report: CrashReport = { dialect: options.dialect, rounds: [], postgresRestart: null, problems: [] };
-  try {
+  return withCleanup(async (defer) => {
+    const store = await createStore(options.dialect, { durable: true });
+    defer(() => store.dispose());
+    const start = (port?: number) =>
+      startCairn({
+        dataDir: store.dataDir,
+        databaseUrl: store.databaseUrl,
+        fromSource: options.fromSource ?? false,
+        ...(port && { port }),
+      });
+    let cairn: CairnProcess = await start();
+    // Stops whichever process is current when the run ends: rounds replace it.
+    defer(() => cairn.stop());
+    const report: CrashReport = { dialect: options.dialect, rounds: [], postgresRestart: null, problems: [] };
     const tenant = await bootstrap(cairn.url, 'crash');
     const api = new Api(cairn.url, { token: tenant.token }, 10_000);
     const ledger: Ledger = new Map();
@@ -118,10 +127,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       log(describeRestart(outcome));
     }
     return report;
-  } finally {
-    await cairn.stop();
-    await store.dispose();
-  }
+  });
 }
 
 /** Restarts PostgreSQL under write load; Cairn should answer 503 meanwhile, then carry on by itself. */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startCairn } from '../lib/cairn-process.js';
+import { withCleanup } from '../lib/cleanup.js';
 import { fail, UsageError } from '../lib/cli.js';
 import { describeMachine, machine } from '../lib/machine.js';
 import { createStore } from '../lib/store.js';
@@ -55,11 +56,15 @@ async function main() {
   console.log(
     `Fuzzing ${requests} requests on ${dialect}, seed ${seed}, server from ${values.dist ? 'dist/' : 'the sources'} — ${describeMachine(machine())}`,
   );
-  const store = await createStore(dialect, { durable: false });
-  const cairn = await startCairn({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, fromSource: !values.dist });
-  const db = store.open();
-  const target = httpTarget(cairn.url);
-  try {
+  await withCleanup(async (defer) => {
+    const store = await createStore(dialect, { durable: false });
+    defer(() => store.dispose());
+    const cairn = await startCairn({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, fromSource: !values.dist });
+    defer(() => cairn.stop());
+    const db = store.open();
+    defer(() => db.close());
+    const target = httpTarget(cairn.url);
+    defer(() => target.close());
     const report = await runFuzz({ target, probe: await databaseProbe(db), requests, seed, log: (l) => console.log(l) });
     console.log(`\n${operationTable(report)}\n\n${report.sent} requests in ${report.seconds.toFixed(1)} s (seed ${seed}).`);
     if (cairn.exitStatus() !== null) console.error(`\nThe server exited (${cairn.exitStatus()}):\n${cairn.output()}`);
@@ -73,12 +78,7 @@ async function main() {
       }
       process.exitCode = 1;
     } else console.log('PASS: no 5xx, every 4xx is problem+json with a code, nothing written by a rejected request, nothing leaked.');
-  } finally {
-    await target.close();
-    await db.close();
-    await cairn.stop();
-    await store.dispose();
-  }
+  });
 }
 
 main().catch(fail);

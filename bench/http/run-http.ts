@@ -3,6 +3,7 @@ import { allCases } from '../cases/index.js';
 import { bootstrap, createWorkspace } from '../lib/bootstrap.js';
 import { topUpProducts } from '../lib/bulk-seed.js';
 import { startCairn } from '../lib/cairn-process.js';
+import { withCleanup } from '../lib/cleanup.js';
 import type { Memory } from '../lib/proc.js';
 import { createStore } from '../lib/store.js';
 import { startLimitServer } from './limit.js';
@@ -80,12 +81,17 @@ async function contextFor(
  */
 export async function runHttpBench(options: HttpOptions): Promise<HttpReport> {
   const { log } = options;
-  const store = await createStore(options.dialect, { durable: true });
-  const cairn = await startCairn({ dataDir: store.dataDir, databaseUrl: store.databaseUrl });
-  const limit = await startLimitServer();
-  const load = startLoadProcess();
-  const db = store.open();
-  try {
+  return withCleanup(async (defer) => {
+    const store = await createStore(options.dialect, { durable: true });
+    defer(() => store.dispose());
+    const cairn = await startCairn({ dataDir: store.dataDir, databaseUrl: store.databaseUrl });
+    defer(() => cairn.stop());
+    const limit = await startLimitServer();
+    defer(() => limit.stop());
+    const load = startLoadProcess();
+    defer(() => load.stop());
+    const db = store.open();
+    defer(() => db.close());
     const idle = cairn.memory();
     const tenant = await bootstrap(cairn.url);
     const scratch = await createWorkspace(tenant.api, 'bench-scratch');
@@ -121,11 +127,5 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpReport> {
       report.sizes.push({ size, inserted, seedSeconds, memory: cairn.memory() });
     }
     return report;
-  } finally {
-    await db.close();
-    await load.stop();
-    await limit.stop();
-    await cairn.stop();
-    await store.dispose();
-  }
+  });
 }
