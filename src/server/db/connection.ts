@@ -62,7 +62,10 @@ function connectSqlite(file: string): Db {
 function connectPostgres(url: string, max: number): Db {
   const pool = new pg.Pool({ connectionString: url, max });
   // A dropped connection (server restart) must not crash the app: the pool reconnects.
+  // Idle clients report through the pool; a client checked out when the server goes away
+  // emits on itself, and an unhandled 'error' event would take the whole process down.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
