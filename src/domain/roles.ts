@@ -19,15 +19,19 @@ export const PERMISSIONS = [
   'customer.write',
   'feature.write',
   'import.run',
+  'strategy.read',
+  'strategy.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_READ: Permission[] = ['workspace.read', 'members.read', 'product.read', 'activity.read', 'discovery.read'];
+const ALL_READ: Permission[] = ['workspace.read', 'members.read', 'product.read', 'activity.read', 'discovery.read', 'strategy.read'];
 const DISCOVERY_WRITE: Permission[] = ['insight.write', 'customer.write', 'feature.write', 'import.run'];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
-  product_manager: new Set([...ALL_READ, ...DISCOVERY_WRITE, 'product.write', 'product.stage']),
+  // Objectives and the workspace's scoring rules (ICE variant, custom formula) are the PM's:
+  // they set what "important" means for everyone who scores features.
+  product_manager: new Set([...ALL_READ, ...DISCOVERY_WRITE, 'product.write', 'product.stage', 'strategy.write']),
   // The PO owns the backlog, defines and prioritises features, and reads strategy;
   // product definition (vision, lifecycle) stays with the PM.
   product_owner: new Set([...ALL_READ, ...DISCOVERY_WRITE]),
