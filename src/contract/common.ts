@@ -29,7 +29,16 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          position: z.number().int().optional().describe('0-based character offset, for formula errors'),
+          pointer: z.string().optional().describe('The formula line with a caret under the position'),
+        }),
+      )
+      .optional(),
     current: z.unknown().optional(),
   })
   .describe('RFC 9457 problem details');

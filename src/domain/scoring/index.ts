@@ -18,6 +18,7 @@ export {
   identifiersOf,
   validate,
 } from './expression/validate.js';
+export * from './feature-scores.js';
 export * from './frameworks.js';
 export * from './ice.js';
 export * from './kano.js';

@@ -1,0 +1,635 @@
+/**
+ * A feature's scores, as stored and as shown: the one function the server (to store rank
+ * columns and answer the API) and the browser (to preview an edit) both call, so a stored
+ * score is exactly the number on screen.
+ *
+ *   stored inputs (FeatureScoreInputs, JSON on the feature)
+ *   + evidence (linked insights, distinct customers, their monthly revenue)
+ *   + workspace settings (ICE variant, MoSCoW limit, value/effort midpoint, custom drivers)
+ *   → FeatureScores (every framework present; missing inputs listed, never read as 0)
+ */
+import {
+  type CustomDriver,
+  customFieldSpecs,
+  EVIDENCE_NAMES,
+  scoreWithConfig,
+  type ValidCustomConfig,
+  validateCustomConfig,
+} from './custom.js';
+import { explainCustom } from './explain.js';
+import { computeIce, explainIce, ICE_FIELDS, ICE_VARIANTS, type IceVariant } from './ice.js';
+import { computeKano, explainKano, KANO_ANSWERS, KANO_CATEGORIES, type KanoCategory, type KanoResponse } from './kano.js';
+import { computeMoscow, explainMoscow, MOSCOW_CATEGORIES, MOSCOW_FIELDS, MOSCOW_MUST_LIMIT, type MoscowCategory } from './moscow.js';
+import {
+  checkField,
+  type Explanation,
+  type FieldError,
+  type FieldSpec,
+  FRAMEWORK_KEYS,
+  type FrameworkKey,
+  formatNumber,
+  isMissing,
+} from './result.js';
+import { computeRice, explainRice, RICE_FIELDS } from './rice.js';
+import { computeValueEffort, DEFAULT_MIDPOINT, explainValueEffort, type Quadrant, VALUE_EFFORT_FIELDS } from './value-effort.js';
+import { computeWsjf, explainWsjf, WSJF_FIELDS } from './wsjf.js';
+
+// ---------------------------------------------------------------- stored inputs
+
+export const REACH_SOURCES = ['manual', 'insights', 'customers'] as const;
+export type ReachSource = (typeof REACH_SOURCES)[number];
+
+/** What a feature stores (JSON). Every input is optional: a framework may be half filled in. */
+export interface FeatureScoreInputs {
+  rice?: {
+    reach?: number;
+    /** 'insights' / 'customers': reach is the feature's evidence count instead of a typed number. */
+    reachSource?: ReachSource;
+    impact?: number;
+    confidence?: number;
+    effort?: number;
+  };
+  ice?: { impact?: number; confidence?: number; ease?: number };
+  wsjf?: { businessValue?: number; timeCriticality?: number; riskReduction?: number; jobSize?: number };
+  moscow?: { category?: MoscowCategory; effort?: number };
+  kano?: { category?: KanoCategory; answers?: KanoResponse[] };
+  valueEffort?: { value?: number; effort?: number };
+  custom?: { values?: Record<string, number> };
+}
+
+/** A change to the stored inputs: null clears (a framework or one input), absent keeps. */
+export type ScoresPatch = {
+  [F in keyof FeatureScoreInputs]?:
+    | {
+        [K in keyof NonNullable<FeatureScoreInputs[F]>]?: K extends 'values'
+          ? Record<string, number | null> | null
+          : NonNullable<FeatureScoreInputs[F]>[K] | null;
+      }
+    | null;
+};
+
+export interface FeatureEvidence {
+  /** Linked insights. */
+  insights: number;
+  /** Distinct customers behind them. */
+  customers: number;
+  /** Monthly revenue of those customers, in the workspace's scoring currency (others not counted). */
+  revenue: number;
+}
+
+export const NO_EVIDENCE: FeatureEvidence = Object.freeze({ insights: 0, customers: 0, revenue: 0 });
+
+// ---------------------------------------------------------------- workspace settings
+
+export interface ScoringSettings {
+  iceVariant: IceVariant;
+  /** Warn when Must-haves exceed this share of planned effort (DSDM: 0.6). */
+  moscowLimit: number;
+  valueEffortMidpoint: number;
+  /** The framework shown first and explained by default. */
+  defaultFramework: FrameworkKey;
+  /** ISO 4217: customer revenue in this currency feeds `revenue` in custom formulas. */
+  revenueCurrency: string;
+  custom: { drivers: CustomDriver[]; formula: string | null };
+}
+
+export const DEFAULT_SCORING_SETTINGS: ScoringSettings = Object.freeze({
+  iceVariant: 'product',
+  moscowLimit: MOSCOW_MUST_LIMIT,
+  valueEffortMidpoint: DEFAULT_MIDPOINT,
+  defaultFramework: 'rice',
+  revenueCurrency: 'EUR',
+  custom: Object.freeze({ drivers: [], formula: null }),
+}) as ScoringSettings;
+
+/** Settings read from storage, with defaults for anything absent or unusable. */
+export function normalizeScoringSettings(raw: unknown): ScoringSettings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SCORING_SETTINGS;
+  const custom = (typeof r.custom === 'object' && r.custom !== null ? r.custom : {}) as Record<string, unknown>;
+  return {
+    iceVariant: (ICE_VARIANTS as readonly unknown[]).includes(r.iceVariant) ? (r.iceVariant as IceVariant) : d.iceVariant,
+    moscowLimit: typeof r.moscowLimit === 'number' && r.moscowLimit > 0 && r.moscowLimit <= 1 ? r.moscowLimit : d.moscowLimit,
+    valueEffortMidpoint:
+      typeof r.valueEffortMidpoint === 'number' && r.valueEffortMidpoint >= 1 && r.valueEffortMidpoint <= 10
+        ? r.valueEffortMidpoint
+        : d.valueEffortMidpoint,
+    defaultFramework: (FRAMEWORK_KEYS as readonly unknown[]).includes(r.defaultFramework)
+      ? (r.defaultFramework as FrameworkKey)
+      : d.defaultFramework,
+    revenueCurrency: typeof r.revenueCurrency === 'string' && /^[A-Z]{3}$/.test(r.revenueCurrency) ? r.revenueCurrency : d.revenueCurrency,
+    custom: {
+      drivers: Array.isArray(custom.drivers) ? (custom.drivers as CustomDriver[]) : [],
+      formula: typeof custom.formula === 'string' && custom.formula.trim() !== '' ? custom.formula : null,
+    },
+  };
+}
+
+// ---------------------------------------------------------------- output
+
+export interface RiceScores {
+  reach: number | null;
+  reachSource: ReachSource;
+  impact: number | null;
+  confidence: number | null;
+  effort: number | null;
+  value: number | null;
+  missing: string[];
+}
+export interface IceScores {
+  impact: number | null;
+  confidence: number | null;
+  ease: number | null;
+  variant: IceVariant;
+  value: number | null;
+  missing: string[];
+}
+export interface WsjfScores {
+  businessValue: number | null;
+  timeCriticality: number | null;
+  riskReduction: number | null;
+  jobSize: number | null;
+  costOfDelay: number | null;
+  value: number | null;
+  missing: string[];
+}
+export interface MoscowScores {
+  category: MoscowCategory | null;
+  effort: number | null;
+  priority: number | null;
+}
+export interface KanoScores {
+  /** Effective category: set by hand, else the survey's most frequent answer. */
+  category: KanoCategory | null;
+  source: 'manual' | 'survey' | null;
+  manualCategory: KanoCategory | null;
+  respondents: number;
+  counts: Record<KanoCategory, number> | null;
+  better: number | null;
+  worse: number | null;
+  priority: number | null;
+}
+export interface ValueEffortScores {
+  /** The "value" input (1–10); the computed score is `ratio`. */
+  value: number | null;
+  effort: number | null;
+  ratio: number | null;
+  quadrant: Quadrant | null;
+  missing: string[];
+}
+export interface CustomScores {
+  /** One entry per workspace driver; null when not given. Evidence is read automatically. */
+  values: Record<string, number | null>;
+  value: number | null;
+  missing: string[];
+  errors: FieldError[];
+}
+export interface FeatureScores {
+  rice: RiceScores;
+  ice: IceScores;
+  wsjf: WsjfScores;
+  moscow: MoscowScores;
+  kano: KanoScores;
+  valueEffort: ValueEffortScores;
+  custom: CustomScores;
+}
+
+// ---------------------------------------------------------------- custom config (compiled once per settings object)
+
+type CompiledCustom = { ok: true; config: ValidCustomConfig } | { ok: false; errors: FieldError[] } | null;
+const compiledCache = new WeakMap<object, CompiledCustom>();
+
+export const CUSTOM_NOT_SET_UP = 'No custom score is set up for this workspace yet: add drivers or a formula in the scoring settings.';
+
+/** The workspace's custom score, compiled (null when none is defined). Cached per settings.custom object. */
+export function compiledCustom(settings: ScoringSettings): CompiledCustom {
+  const key = settings.custom;
+  if (compiledCache.has(key)) return compiledCache.get(key)!;
+  const none = key.drivers.length === 0 && (key.formula === null || key.formula.trim() === '');
+  const out: CompiledCustom = none ? null : validateCustomConfig(key);
+  compiledCache.set(key, out);
+  return out;
+}
+
+// ---------------------------------------------------------------- scoring
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function effectiveReach(rice: FeatureScoreInputs['rice'], evidence: FeatureEvidence): { reach: number | null; source: ReachSource } {
+  const source = rice?.reachSource ?? 'manual';
+  if (source === 'insights') return { reach: evidence.insights, source };
+  if (source === 'customers') return { reach: evidence.customers, source };
+  return { reach: num(rice?.reach), source: 'manual' };
+}
+
+function customEnv(inputs: FeatureScoreInputs, evidence: FeatureEvidence): Record<string, number | null | undefined> {
+  const env: Record<string, number | null | undefined> = Object.create(null);
+  const values = inputs.custom?.values;
+  if (values) for (const k of Object.keys(values)) env[k] = values[k];
+  env.insights = evidence.insights;
+  env.customers = evidence.customers;
+  env.revenue = evidence.revenue;
+  return env;
+}
+
+export function scoreFeature(inputs: FeatureScoreInputs, evidence: FeatureEvidence, settings: ScoringSettings): FeatureScores {
+  const inp = inputs ?? {};
+
+  const rice = inp.rice ?? {};
+  const { reach, source } = effectiveReach(rice, evidence);
+  const riceResult = computeRice({ reach, impact: rice.impact, confidence: rice.confidence, effort: rice.effort });
+
+  const ice = inp.ice ?? {};
+  const iceResult = computeIce(ice, { variant: settings.iceVariant });
+
+  const wsjf = inp.wsjf ?? {};
+  const wsjfResult = computeWsjf(wsjf);
+
+  const moscow = inp.moscow ?? {};
+  const moscowResult = computeMoscow(moscow);
+
+  const kano = inp.kano ?? {};
+  const kanoResult = computeKano(kano);
+  const survey = kanoResult.ok ? kanoResult.survey : null;
+
+  const ve = inp.valueEffort ?? {};
+  const veResult = computeValueEffort(ve, { midpoint: settings.valueEffortMidpoint });
+
+  const compiled = compiledCustom(settings);
+  const customValues: Record<string, number | null> = {};
+  for (const d of settings.custom.drivers) customValues[d.name] = num(inp.custom?.values?.[d.name]);
+  let custom: CustomScores;
+  if (compiled === null) {
+    custom = { values: customValues, value: null, missing: [], errors: [{ field: 'custom', message: CUSTOM_NOT_SET_UP }] };
+  } else if (!compiled.ok) {
+    custom = { values: customValues, value: null, missing: [], errors: compiled.errors };
+  } else {
+    const r = scoreWithConfig(compiled.config, customEnv(inp, evidence));
+    custom = r.ok
+      ? { values: customValues, value: r.value, missing: [], errors: [] }
+      : { values: customValues, value: null, missing: r.missing, errors: r.errors };
+  }
+
+  return {
+    rice: {
+      reach,
+      reachSource: source,
+      impact: num(rice.impact),
+      confidence: num(rice.confidence),
+      effort: num(rice.effort),
+      value: riceResult.ok ? riceResult.value : null,
+      missing: riceResult.ok ? [] : riceResult.missing,
+    },
+    ice: {
+      impact: num(ice.impact),
+      confidence: num(ice.confidence),
+      ease: num(ice.ease),
+      variant: settings.iceVariant,
+      value: iceResult.ok ? iceResult.value : null,
+      missing: iceResult.ok ? [] : iceResult.missing,
+    },
+    wsjf: {
+      businessValue: num(wsjf.businessValue),
+      timeCriticality: num(wsjf.timeCriticality),
+      riskReduction: num(wsjf.riskReduction),
+      jobSize: num(wsjf.jobSize),
+      costOfDelay: wsjfResult.ok ? wsjfResult.costOfDelay : null,
+      value: wsjfResult.ok ? wsjfResult.value : null,
+      missing: wsjfResult.ok ? [] : wsjfResult.missing,
+    },
+    moscow: {
+      category: (MOSCOW_CATEGORIES as readonly unknown[]).includes(moscow.category) ? moscow.category! : null,
+      effort: num(moscow.effort),
+      priority: moscowResult.ok ? moscowResult.priority : null,
+    },
+    kano: {
+      category: kanoResult.ok ? kanoResult.value : null,
+      source: kanoResult.ok ? kanoResult.source : null,
+      manualCategory: (KANO_CATEGORIES as readonly unknown[]).includes(kano.category) ? kano.category! : null,
+      respondents: survey?.respondents ?? 0,
+      counts: survey ? { ...survey.counts } : null,
+      better: survey?.better ?? null,
+      worse: survey?.worse ?? null,
+      priority: kanoResult.ok ? kanoResult.priority : null,
+    },
+    valueEffort: {
+      value: num(ve.value),
+      effort: num(ve.effort),
+      ratio: veResult.ok ? veResult.value : null,
+      quadrant: veResult.ok ? veResult.quadrant : null,
+      missing: veResult.ok ? [] : veResult.missing,
+    },
+    custom,
+  };
+}
+
+// ---------------------------------------------------------------- ranking
+
+/** The sort keys of the API (`value_effort` there is `valueEffort` in the scores object). */
+export const SCORE_SORTS = ['rice', 'ice', 'wsjf', 'custom', 'value_effort', 'moscow', 'kano'] as const;
+export type ScoreSort = (typeof SCORE_SORTS)[number];
+
+export function frameworkOfSort(sort: ScoreSort | FrameworkKey): FrameworkKey {
+  return sort === 'value_effort' ? 'valueEffort' : sort;
+}
+
+/** The number a feature is ranked by under a framework (higher first); null = unscored, ranked last. */
+export function sortValue(framework: ScoreSort | FrameworkKey, scores: FeatureScores): number | null {
+  switch (frameworkOfSort(framework)) {
+    case 'rice':
+      return scores.rice.value;
+    case 'ice':
+      return scores.ice.value;
+    case 'wsjf':
+      return scores.wsjf.value;
+    case 'custom':
+      return scores.custom.value;
+    case 'valueEffort':
+      return scores.valueEffort.ratio;
+    case 'moscow':
+      return scores.moscow.priority;
+    case 'kano':
+      return scores.kano.priority;
+  }
+}
+
+// ---------------------------------------------------------------- PATCH semantics
+
+function mergeRecord<T extends object>(current: T | undefined, patch: Record<string, unknown>): T | undefined {
+  const out: Record<string, unknown> = { ...(current ?? {}) };
+  for (const key of Object.keys(patch)) {
+    const v = patch[key];
+    if (v === undefined) continue;
+    if (v === null) delete out[key];
+    else out[key] = v;
+  }
+  return Object.keys(out).length === 0 ? undefined : (out as T);
+}
+
+/**
+ * Applies a PATCH to stored inputs: a framework set to null is cleared, an input set to null
+ * is cleared, absent keys are kept; custom driver values merge one by one; Kano answers are
+ * replaced as a whole. Returns a new object; empty frameworks are dropped.
+ */
+export function mergeScoreInputs(current: FeatureScoreInputs, patch: ScoresPatch | null | undefined): FeatureScoreInputs {
+  const out: FeatureScoreInputs = { ...(current ?? {}) };
+  if (!patch) return out;
+  const target = out as Record<string, unknown>;
+  for (const key of Object.keys(patch) as (keyof FeatureScoreInputs)[]) {
+    const p = patch[key];
+    if (p === undefined) continue;
+    if (p === null) {
+      delete target[key];
+      continue;
+    }
+    let merged: object | undefined;
+    if (key === 'custom') {
+      const values = (p as { values?: Record<string, number | null> | null }).values;
+      const currentValues = out.custom?.values;
+      const next = values === null ? undefined : values === undefined ? currentValues : mergeRecord(currentValues, values);
+      merged = next ? { values: next } : undefined;
+    } else {
+      merged = mergeRecord(out[key] as object | undefined, p as Record<string, unknown>);
+    }
+    if (merged) target[key] = merged;
+    else delete target[key];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- validation
+
+const SPECS: Record<Exclude<FrameworkKey, 'kano' | 'custom'>, readonly FieldSpec[]> = {
+  rice: RICE_FIELDS,
+  ice: ICE_FIELDS,
+  wsjf: WSJF_FIELDS,
+  moscow: MOSCOW_FIELDS,
+  valueEffort: VALUE_EFFORT_FIELDS,
+};
+
+const KNOWN_KEYS: Record<FrameworkKey, readonly string[]> = {
+  rice: ['reach', 'reachSource', 'impact', 'confidence', 'effort'],
+  ice: ['impact', 'confidence', 'ease'],
+  wsjf: ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'],
+  moscow: ['category', 'effort'],
+  kano: ['category', 'answers'],
+  valueEffort: ['value', 'effort'],
+  custom: ['values'],
+};
+
+export const MAX_KANO_ANSWERS = 10_000;
+
+/**
+ * Checks the values a PATCH (or create) sets, against the same FieldSpecs the scoring uses.
+ * Nulls (clearing) are always fine. Paths look like `scores.rice.effort`.
+ */
+export function validateScoreInputs(patch: ScoresPatch | null | undefined, settings: ScoringSettings): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!patch) return errors;
+  const record = patch as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const at = `scores.${key}`;
+    if (!(FRAMEWORK_KEYS as readonly string[]).includes(key)) {
+      errors.push({ field: at, message: `is not a scoring framework (use ${FRAMEWORK_KEYS.join(', ')})` });
+      continue;
+    }
+    const framework = key as FrameworkKey;
+    const p = record[key];
+    if (p === null || p === undefined) continue;
+    if (typeof p !== 'object' || Array.isArray(p)) {
+      errors.push({ field: at, message: 'must be an object, or null to clear it' });
+      continue;
+    }
+    const inputs = p as Record<string, unknown>;
+    for (const name of Object.keys(inputs)) {
+      if (!KNOWN_KEYS[framework].includes(name)) errors.push({ field: `${at}.${name}`, message: 'is not an input of this framework' });
+    }
+    if (framework === 'kano') validateKano(inputs, at, errors);
+    else if (framework === 'custom') validateCustomValues(inputs.values, `${at}.values`, settings, errors);
+    else {
+      for (const spec of SPECS[framework]) {
+        const v = inputs[spec.name];
+        if (isMissing(v)) continue;
+        let message = checkField(spec, v);
+        if (message && framework === 'rice' && spec.name === 'confidence' && typeof v === 'number' && v > 1) {
+          message = 'must be at most 1 (a fraction: 80% is 0.8)';
+        }
+        if (message) errors.push({ field: `${at}.${spec.name}`, message });
+      }
+      if (framework === 'rice' && !isMissing(inputs.reachSource) && !(REACH_SOURCES as readonly unknown[]).includes(inputs.reachSource)) {
+        errors.push({ field: `${at}.reachSource`, message: `must be one of ${REACH_SOURCES.join(', ')}` });
+      }
+    }
+  }
+  return errors;
+}
+
+function validateKano(inputs: Record<string, unknown>, at: string, errors: FieldError[]) {
+  const category = inputs.category;
+  if (!isMissing(category) && !(KANO_CATEGORIES as readonly unknown[]).includes(category)) {
+    errors.push({ field: `${at}.category`, message: `must be one of ${KANO_CATEGORIES.join(', ')}` });
+  }
+  const answers = inputs.answers;
+  if (isMissing(answers)) return;
+  if (!Array.isArray(answers)) {
+    errors.push({ field: `${at}.answers`, message: 'must be a list of {functional, dysfunctional} answers' });
+    return;
+  }
+  if (answers.length > MAX_KANO_ANSWERS) errors.push({ field: `${at}.answers`, message: `at most ${MAX_KANO_ANSWERS} answers` });
+  answers.forEach((a: unknown, i) => {
+    const r = (typeof a === 'object' && a !== null ? a : {}) as Record<string, unknown>;
+    for (const side of ['functional', 'dysfunctional'] as const) {
+      if (!(KANO_ANSWERS as readonly unknown[]).includes(r[side])) {
+        errors.push({ field: `${at}.answers[${i}].${side}`, message: `must be one of ${KANO_ANSWERS.join(', ')}` });
+      }
+    }
+  });
+}
+
+function validateCustomValues(values: unknown, at: string, settings: ScoringSettings, errors: FieldError[]) {
+  if (isMissing(values)) return;
+  if (typeof values !== 'object' || Array.isArray(values)) {
+    errors.push({ field: at, message: 'must be an object of driver values' });
+    return;
+  }
+  const specs = new Map(customFieldSpecs(settings.custom.drivers).map((s) => [s.name, s]));
+  for (const [name, v] of Object.entries(values as Record<string, unknown>)) {
+    if (isMissing(v)) continue;
+    const spec = specs.get(name);
+    if (!spec || (EVIDENCE_NAMES as readonly string[]).includes(name)) {
+      const known = settings.custom.drivers.map((d) => d.name);
+      errors.push({
+        field: `${at}.${name}`,
+        message: (EVIDENCE_NAMES as readonly string[]).includes(name)
+          ? `'${name}' comes from the feature's evidence and cannot be typed`
+          : known.length > 0
+            ? `is not a driver of this workspace (drivers: ${known.join(', ')})`
+            : 'is not a driver of this workspace (it has none yet)',
+      });
+      continue;
+    }
+    const message = checkField(spec, v);
+    if (message) errors.push({ field: `${at}.${name}`, message });
+  }
+}
+
+// ---------------------------------------------------------------- explanation
+
+export interface FeatureExplanation extends Explanation {
+  /** The workspace settings this framework's score depends on. */
+  settings: Record<string, string | number | null>;
+}
+
+/** "Why": inputs, each one's contribution, what is missing — for one framework of one feature. */
+export function explainFeatureScore(
+  framework: FrameworkKey,
+  inputs: FeatureScoreInputs,
+  evidence: FeatureEvidence,
+  settings: ScoringSettings,
+): FeatureExplanation {
+  const inp = inputs ?? {};
+  switch (framework) {
+    case 'rice': {
+      const { reach, source } = effectiveReach(inp.rice, evidence);
+      const e = explainRice({ reach, impact: inp.rice?.impact, confidence: inp.rice?.confidence, effort: inp.rice?.effort });
+      if (source !== 'manual') {
+        const c = e.contributions.find((x) => x.name === 'reach');
+        const what = source === 'insights' ? 'linked insights' : 'distinct customers in the evidence';
+        if (c) c.text = `Reaches ${formatNumber(reach!)}: the number of ${what}`;
+        e.summary += ` (reach from the evidence: ${what})`;
+      }
+      return { ...e, inputs: { ...e.inputs, reachSource: source }, settings: { reachSource: source } };
+    }
+    case 'ice':
+      return { ...explainIce(inp.ice ?? {}, { variant: settings.iceVariant }), settings: { iceVariant: settings.iceVariant } };
+    case 'wsjf':
+      return { ...explainWsjf(inp.wsjf ?? {}), settings: {} };
+    case 'moscow':
+      return { ...explainMoscow(inp.moscow ?? {}), settings: { moscowLimit: settings.moscowLimit } };
+    case 'kano':
+      return { ...explainKano(inp.kano ?? {}), settings: {} };
+    case 'valueEffort':
+      return {
+        ...explainValueEffort(inp.valueEffort ?? {}, { midpoint: settings.valueEffortMidpoint }),
+        settings: { valueEffortMidpoint: settings.valueEffortMidpoint },
+      };
+    case 'custom': {
+      const compiled = compiledCustom(settings);
+      const shared = {
+        formula: compiled?.ok ? compiled.config.formula.source : settings.custom.formula,
+        revenueCurrency: settings.revenueCurrency,
+      };
+      if (compiled === null) {
+        return {
+          framework: 'custom',
+          value: null,
+          summary: CUSTOM_NOT_SET_UP,
+          inputs: {},
+          contributions: [],
+          missing: [],
+          errors: [{ field: 'custom', message: CUSTOM_NOT_SET_UP }],
+          settings: shared,
+        };
+      }
+      const e = explainCustom(settings.custom, customEnv(inp, evidence));
+      if (compiled.ok && compiled.config.formula.identifiers.includes('revenue')) {
+        const c = e.contributions.find((x) => x.name === 'revenue');
+        const note = `revenue is the monthly revenue of the distinct customers whose revenue is in ${settings.revenueCurrency}; customers in other currencies are not counted`;
+        if (c) c.text += ` (${note})`;
+        else e.summary += ` (${note})`;
+      }
+      return { ...e, settings: shared };
+    }
+  }
+}
+
+/** The stored-input paths (as in the change log, e.g. `scores.rice.effort`) a framework's score depends on. */
+export function scoreFieldPrefix(framework: FrameworkKey): string {
+  return `scores.${framework}`;
+}
+
+/** The workspace settings (top-level keys of ScoringSettings) a framework's score depends on. */
+export const SETTINGS_OF: Record<FrameworkKey, readonly (keyof ScoringSettings)[]> = {
+  rice: [],
+  ice: ['iceVariant'],
+  wsjf: [],
+  moscow: [],
+  kano: [],
+  valueEffort: ['valueEffortMidpoint'],
+  custom: ['custom', 'revenueCurrency'],
+};
+
+/** Field-level diff of stored inputs, keyed `scores.<framework>.<input>`, for the change log. */
+export function diffScoreInputs(before: FeatureScoreInputs, after: FeatureScoreInputs): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const framework of FRAMEWORK_KEYS) {
+    const b = (before?.[framework] ?? {}) as Record<string, unknown>;
+    const a = (after?.[framework] ?? {}) as Record<string, unknown>;
+    if (framework === 'custom') {
+      const bv = (b.values ?? {}) as Record<string, unknown>;
+      const av = (a.values ?? {}) as Record<string, unknown>;
+      for (const name of new Set([...Object.keys(bv), ...Object.keys(av)])) {
+        if (bv[name] !== av[name]) out[`scores.custom.values.${name}`] = { from: bv[name] ?? null, to: av[name] ?? null };
+      }
+      continue;
+    }
+    for (const name of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      if (JSON.stringify(b[name]) === JSON.stringify(a[name])) continue;
+      // Survey answers can be thousands of pairs: the log keeps how many, not each one.
+      const show = (v: unknown) => (Array.isArray(v) ? `${v.length} answers` : (v ?? null));
+      out[`scores.${framework}.${name}`] = { from: show(b[name]), to: show(a[name]) };
+    }
+  }
+  return out;
+}
+
+/** Parses stored JSON inputs; anything unreadable is treated as "nothing scored yet". */
+export function parseScoreInputs(text: string | null | undefined): FeatureScoreInputs {
+  if (!text) return {};
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as FeatureScoreInputs) : {};
+  } catch {
+    return {};
+  }
+}
