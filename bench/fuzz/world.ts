@@ -136,13 +136,54 @@ export async function buildWorld(target: Target): Promise<World> {
   await api.join(other.id, `${markers[2]}@secret.example`, 'contributor', `Person ${markers[3]}`, stranger);
   await api.call('POST', `${ows}/members`, { email: `${markers[1]}@secret.example`, role: 'viewer' }, stranger);
 
+  // Strategy: a company goal with a product objective under it, a key result, a feature
+  // serving it; the other workspace has its own (marked) objective and key result.
+  const period = { kind: 'quarter', year: 2027, number: 1 };
+  const goal = (
+    await api.call<{ id: string }>('POST', `${ws}/objectives`, { title: 'Fuzz goal', period: { kind: 'year', year: 2027 } }, owner)
+  ).json;
+  const objective = (
+    await api.call<{ id: string }>(
+      'POST',
+      `${ws}/objectives`,
+      { title: 'Fuzz objective', period, parentId: goal.id, productId: products[1] },
+      owner,
+    )
+  ).json;
+  const keyResult = (
+    await api.call<{ id: string }>(
+      'POST',
+      `${ws}/objectives/${objective.id}/key-results`,
+      { title: 'Fuzz KR', baseline: 8, target: 5 },
+      owner,
+    )
+  ).json;
+  const feature = (await api.call<{ id: string }>('POST', `${ws}/features`, { title: 'Fuzz feature' }, owner)).json;
+  await api.call('POST', `${ws}/features/${feature.id}/objectives`, { objectiveId: objective.id }, owner);
+  const otherObjective = (
+    await api.call<{ id: string }>(
+      'POST',
+      `${ows}/objectives`,
+      { title: `Goal ${markers[0]}`, description: `Why ${markers[1]}`, period },
+      stranger,
+    )
+  ).json;
+  const otherKeyResult = (
+    await api.call<{ id: string }>(
+      'POST',
+      `${ows}/objectives/${otherObjective.id}/key-results`,
+      { title: `KR ${markers[2]}`, metric: `Metric ${markers[3]}`, baseline: 0, target: 1 },
+      stranger,
+    )
+  ).json;
+
   const members = (await api.call<{ items: { id: string; email: string }[] }>('GET', `${ws}/members`, undefined, owner)).json.items;
   const otherMembers = (await api.call<{ items: { id: string }[] }>('GET', `${ows}/members`, undefined, stranger)).json.items;
   const page = (await api.call<{ nextCursor: string | null }>('GET', `${ws}/products?limit=1`, undefined, owner)).json;
   const ownerMembership = members.find((m) => m.email === 'owner@fuzz.example')!.id;
   const ownMemberIds = members.filter((m) => m.id !== ownerMembership).map((m) => m.id);
   const otherMemberIds = otherMembers.map((m) => m.id);
-  const otherIds = [other.id, other.slug, ...otherProducts, ...otherMemberIds];
+  const otherIds = [other.id, other.slug, ...otherProducts, ...otherMemberIds, otherObjective.id, otherKeyResult.id];
   return {
     ownerToken,
     ownerSession,
@@ -160,6 +201,10 @@ export async function buildWorld(target: Target): Promise<World> {
       },
       'products/id': { good: products, bad: [...otherProducts, otherMemberIds[0]!, 'ffffffff-ffff-ffff-ffff-ffffffffffff'] },
       'members/id': { good: ownMemberIds, bad: [...otherMemberIds, products[0]!] },
+      'objectives/id': { good: [goal.id, objective.id], bad: [otherObjective.id, keyResult.id] },
+      'key-results/keyResultId': { good: [keyResult.id], bad: [otherKeyResult.id, objective.id] },
+      'objectives/objectiveId': { good: [objective.id, goal.id], bad: [otherObjective.id] },
+      'features/id': { good: [feature.id], bad: [otherObjective.id] },
       'tokens/id': { good: [revoked.id], bad: [other.id, products[0]!] },
       id: {
         good: [...products, ...ownMemberIds, revoked.id],
@@ -203,4 +248,39 @@ export async function refreshWorld(target: Target, world: World): Promise<void> 
     products = [...products, (await api.call<{ id: string }>('POST', `${ws}/products`, { name: `Refill ${n}` }, owner)).json.id];
   }
   world.pools['products/id']!.good = products;
+  // Objectives too: keep a parent with a child that has a key result.
+  const listed = (
+    await api.call<{ items: { id: string; parentId: string | null }[] }>('GET', `${ws}/objectives?limit=50`, undefined, owner)
+  ).json.items;
+  let parent = listed.find((o) => o.parentId === null && listed.some((c) => c.parentId === o.id));
+  let child = parent ? listed.find((c) => c.parentId === parent!.id) : undefined;
+  if (!parent || !child) {
+    const period = { kind: 'year', year: 2027 };
+    parent = (await api.call<{ id: string; parentId: null }>('POST', `${ws}/objectives`, { title: 'Refill goal', period }, owner)).json;
+    child = (
+      await api.call<{ id: string; parentId: string }>(
+        'POST',
+        `${ws}/objectives`,
+        { title: 'Refill objective', period, parentId: parent.id },
+        owner,
+      )
+    ).json;
+  }
+  let keyResults = (await api.call<{ items: { id: string }[] }>('GET', `${ws}/objectives/${child.id}/key-results`, undefined, owner)).json
+    .items;
+  if (keyResults.length === 0) {
+    keyResults = [
+      (
+        await api.call<{ id: string }>(
+          'POST',
+          `${ws}/objectives/${child.id}/key-results`,
+          { title: 'Refill KR', baseline: 0, target: 3 },
+          owner,
+        )
+      ).json,
+    ];
+  }
+  world.pools['objectives/id']!.good = [parent.id, child.id];
+  world.pools['objectives/objectiveId']!.good = [child.id, parent.id];
+  world.pools['key-results/keyResultId']!.good = keyResults.map((k) => k.id);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, PageQuery, Timestamp, UserRef } from './common.js';
 
-export const ENTITIES = ['workspace', 'member', 'product', 'customer', 'insight', 'feature', 'import'] as const;
+export const ENTITIES = ['workspace', 'member', 'product', 'customer', 'insight', 'feature', 'import', 'objective', 'key_result'] as const;
 
 export const ActivityQuery = PageQuery.extend({
   entity: z.enum(ENTITIES).optional(),

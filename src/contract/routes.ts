@@ -24,6 +24,7 @@ import {
 } from './products.js';
 import { route } from './route.js';
 import { discoveryRoutes } from './routes-discovery.js';
+import { objectiveRoutes } from './routes-objectives.js';
 import {
   Invitation,
   InvitationAcceptBody,
@@ -389,6 +390,7 @@ export const routes = {
   }),
 
   ...discoveryRoutes,
+  ...objectiveRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -21,6 +21,7 @@ import { featureHandlers } from './modules/features/routes.js';
 import { importHandlers } from './modules/imports/routes.js';
 import { insightHandlers } from './modules/insights/routes.js';
 import { memberHandlers } from './modules/members/routes.js';
+import { objectiveHandlers } from './modules/objectives/routes.js';
 import { productHandlers } from './modules/products/routes.js';
 import { searchHandlers } from './modules/search/routes.js';
 import { systemHandlers } from './modules/system/routes.js';
@@ -56,6 +57,7 @@ const handlers: Handlers = {
   ...featureHandlers,
   ...searchHandlers,
   ...importHandlers,
+  ...objectiveHandlers,
 };
 
 /** PostgreSQL text cannot hold U+0000, and no product text needs it: refused on both databases. */

@@ -2,12 +2,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db, Dialect } from './connection.js';
 import { foundation } from './migrations/20261122_0001_foundation.js';
 import { discovery } from './migrations/20261122_0002_discovery.js';
+import { objectives } from './migrations/20261122_0003_objectives.js';
 
 /** Migrations in order; names are timestamps and never change once released. */
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '20261122_0001_foundation': foundation(dialect),
     '20261122_0002_discovery': discovery(dialect),
+    '20261122_0003_objectives': objectives(dialect),
   };
 }
 

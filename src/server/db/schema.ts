@@ -198,6 +198,53 @@ export interface SearchDocsTable {
   folded_body?: string;
 }
 
+export interface ObjectivesTable {
+  id: string;
+  workspace_id: string;
+  parent_id: string | null;
+  product_id: string | null;
+  title: string;
+  description: string;
+  /** Lower-cased, accent-free title and description, for the list's `q` filter. */
+  search_key: string;
+  period_kind: string;
+  /** First and last day of the period (YYYY-MM-DD, both included). */
+  period_start: string;
+  period_end: string;
+  owner_id: string | null;
+  status: string;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KeyResultsTable {
+  id: string;
+  workspace_id: string;
+  objective_id: string;
+  title: string;
+  metric: string;
+  baseline: number;
+  target: number;
+  current: number | null;
+  unit: string;
+  direction: string;
+  position: number;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeatureObjectivesTable {
+  feature_id: string;
+  objective_id: string;
+  workspace_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   insights: InsightsTable;
@@ -205,6 +252,9 @@ export interface Database {
   feature_insights: FeatureInsightsTable;
   imports: ImportsTable;
   search_docs: SearchDocsTable;
+  objectives: ObjectivesTable;
+  key_results: KeyResultsTable;
+  feature_objectives: FeatureObjectivesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
@@ -227,3 +277,5 @@ export type CustomerRow = Selectable<CustomersTable>;
 export type InsightRow = Selectable<InsightsTable>;
 export type FeatureRow = Selectable<FeaturesTable>;
 export type ImportRow = Selectable<ImportsTable>;
+export type ObjectiveRow = Selectable<ObjectivesTable>;
+export type KeyResultRow = Selectable<KeyResultsTable>;

@@ -36,6 +36,16 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
   const freshCustomer = () => created('customers', { name: `C${seq++}` });
   const freshInsight = () => created('insights', { text: `Feedback ${seq++}`, source: 'support' });
   const freshFeature = () => created('features', { title: `F${seq++}` });
+  const freshObjective = () => created('objectives', { title: `O${seq++}`, period: { kind: 'quarter', year: 2027, number: 1 } });
+  const freshKeyResult = async () => {
+    const objective = await freshObjective();
+    const res = await owner.post(`/api/v1/workspaces/${ws}/objectives/${objective.id}/key-results`, {
+      title: 'KR',
+      baseline: 0,
+      target: 10,
+    });
+    return { objective, keyResult: res.json() as { id: string } };
+  };
   const csvUpload = () =>
     multipartForm({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, { name: 'a.csv', content: 'text\nhello\n' });
   const freshInvite = async () =>
@@ -97,6 +107,33 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
       const res = await owner.request('POST', `/api/v1/workspaces/${ws}/imports`, f.body, f.headers);
       return { params: { id: res.json().id } };
     },
+    listObjectives: async () => ({ query: 'parentId=root&activeOn=2027-02-01&status=active' }),
+    createObjective: async () => ({ body: { title: `Goal ${seq++}`, period: { kind: 'half', year: 2027, number: 1 } } }),
+    getObjective: async () => ({ params: { id: (await freshObjective()).id } }),
+    updateObjective: async () => ({ params: { id: (await freshObjective()).id }, body: { status: 'achieved', version: 1 } }),
+    deleteObjective: async () => ({ params: { id: (await freshObjective()).id } }),
+    listObjectiveFeatures: async () => ({ params: { id: (await freshObjective()).id } }),
+    listKeyResults: async () => ({ params: { id: (await freshKeyResult()).objective.id } }),
+    createKeyResult: async () => ({
+      params: { id: (await freshObjective()).id },
+      body: { title: 'Churn', baseline: 8, target: 5, unit: '%' },
+    }),
+    updateKeyResult: async () => {
+      const { objective, keyResult } = await freshKeyResult();
+      return { params: { id: objective.id, keyResultId: keyResult.id }, body: { current: 4, version: 1 } };
+    },
+    deleteKeyResult: async () => {
+      const { objective, keyResult } = await freshKeyResult();
+      return { params: { id: objective.id, keyResultId: keyResult.id } };
+    },
+    listFeatureObjectives: async () => ({ params: { id: (await freshFeature()).id } }),
+    linkFeatureObjective: async () => ({ params: { id: (await freshFeature()).id }, body: { objectiveId: (await freshObjective()).id } }),
+    unlinkFeatureObjective: async () => {
+      const feature = await freshFeature();
+      const objective = await freshObjective();
+      await owner.post(`/api/v1/workspaces/${ws}/features/${feature.id}/objectives`, { objectiveId: objective.id });
+      return { params: { id: feature.id, objectiveId: objective.id } };
+    },
   };
 
   beforeAll(async () => {
@@ -134,6 +171,8 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
           workspace: ws,
           id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
           insightId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+          keyResultId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+          objectiveId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
           token: 'x'.repeat(20),
         };
         const res = await new Client(t.app).request(def.method, buildPath(def.path, params), def.body ? {} : undefined);
