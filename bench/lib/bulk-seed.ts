@@ -14,7 +14,7 @@ import { toProductDto } from '../../src/server/modules/products/service.js';
  */
 
 // Must match TRACKED in src/server/modules/products/service.ts (the fields a 'created' entry lists).
-const TRACKED = ['name', 'vision', 'stage', 'segments', 'checklist', 'archivedAt'] as const;
+const TRACKED = ['name', 'vision', 'stage', 'segments', 'checklist', 'scoringFrameworks', 'archivedAt'] as const;
 const BATCH = 500;
 
 const WORDS = ['Atlas', 'Beacon', 'Cedar', 'Delta', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Kestrel', 'Lumen'];
@@ -48,6 +48,7 @@ function productAt(index: number, workspaceId: string, actorId: string, now: str
     stage: STAGES[index % STAGES.length]!,
     segments: JSON.stringify(segments),
     checklist: '{}',
+    scoring_frameworks: '["rice"]',
     archived_at: null,
     created_by: actorId,
     version: 1,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, LongText, Name, PageQuery, Timestamp, UserRef, Version } from './common.js';
+import { FeatureScores, FeatureSort, ScoresPatch } from './scoring.js';
 
 export const INSIGHT_SOURCES = ['interview', 'support', 'sales', 'survey', 'portal', 'import', 'other'] as const;
 export const IMPORTANCE = ['nice_to_have', 'important', 'critical'] as const;
@@ -156,6 +157,7 @@ export const Feature = z.object({
   tags: z.array(z.string()),
   insightCount: z.number().int(),
   customerCount: z.number().int(),
+  scores: FeatureScores,
   version: Version,
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -166,6 +168,7 @@ const featureFields = {
   status: FeatureStatus.optional(),
   ownerId: Id.nullable().optional(),
   tags: Tags.optional(),
+  scores: ScoresPatch.optional(),
 };
 export const FeatureCreateBody = z.strictObject({ title: Name(200), ...featureFields });
 export const FeaturePatchBody = z.strictObject({ title: Name(200).optional(), ...featureFields, version: Version.optional() });
@@ -174,6 +177,9 @@ export const FeatureListQuery = PageQuery.extend({
   status: csv(FeatureStatus).optional(),
   productId: Id.optional(),
   tag: z.string().max(40).optional(),
+  sort: FeatureSort.default('created').describe(
+    'created/updated: newest first; title: A–Z; a framework: highest score first, unscored last',
+  ),
 });
 
 export const FeatureLinkBody = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/lifecycle.js';
 import { Id, LongText, Name, PageQuery, Timestamp, UserRef, Version } from './common.js';
+import { FrameworkKey } from './scoring.js';
 
 export const Stage = z.enum(STAGES);
 
@@ -8,6 +9,13 @@ export const Segment = z.strictObject({
   name: Name(80),
   description: LongText(2_000).default(''),
 });
+
+const ScoringFrameworks = z
+  .array(FrameworkKey)
+  .min(1)
+  .max(7)
+  .refine((list) => new Set(list).size === list.length, 'List each framework once')
+  .describe("Frameworks this product uses; default ['rice']");
 
 export const Product = z.object({
   id: Id,
@@ -17,6 +25,7 @@ export const Product = z.object({
   stage: Stage,
   segments: z.array(z.object({ name: z.string(), description: z.string() })),
   checklist: z.record(z.string(), z.boolean()).describe('Stage-gate checklist items: "stage.item" → done'),
+  scoringFrameworks: z.array(FrameworkKey).describe('The scoring frameworks this product uses (several at once)'),
   archivedAt: Timestamp.nullable(),
   version: Version,
   createdAt: Timestamp,
@@ -28,6 +37,7 @@ export const ProductCreateBody = z.strictObject({
   vision: LongText().optional(),
   stage: Stage.optional(),
   segments: z.array(Segment).max(50).optional(),
+  scoringFrameworks: ScoringFrameworks.optional(),
 });
 
 export const ProductPatchBody = z.strictObject({
@@ -35,6 +45,7 @@ export const ProductPatchBody = z.strictObject({
   vision: LongText().optional(),
   segments: z.array(Segment).max(50).optional(),
   checklist: z.record(z.string().max(80), z.boolean()).optional(),
+  scoringFrameworks: ScoringFrameworks.optional(),
   archived: z.boolean().optional().describe('true archives the product, false restores it'),
   version: Version.optional(),
 });

@@ -26,6 +26,7 @@ import {
   SimilarItem,
 } from './discovery.js';
 import { route } from './route.js';
+import { scoringRoutes } from './routes-scoring.js';
 
 const WS = '/api/v1/workspaces/:workspace';
 const crud = { auth: 'user' as const };
@@ -221,7 +222,7 @@ export const discoveryRoutes = {
     path: `${WS}/features`,
     tag: 'Features',
     permission: 'discovery.read',
-    summary: 'Features (ideas), newest first',
+    summary: 'Features (ideas), newest first, or ranked by a scoring framework (sort=rice, ice, wsjf, custom, value_effort, moscow, kano)',
     params: WorkspaceParams,
     query: FeatureListQuery,
     status: 200,
@@ -316,6 +317,7 @@ export const discoveryRoutes = {
     status: 200,
     response: Evidence,
   }),
+  ...scoringRoutes,
 
   search: route({
     ...crud,

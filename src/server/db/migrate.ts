@@ -3,6 +3,7 @@ import type { Db, Dialect } from './connection.js';
 import { foundation } from './migrations/20261122_0001_foundation.js';
 import { discovery } from './migrations/20261122_0002_discovery.js';
 import { objectives } from './migrations/20261122_0003_objectives.js';
+import { scoring } from './migrations/20261122_0004_scoring.js';
 
 /** Migrations in order; names are timestamps and never change once released. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '20261122_0001_foundation': foundation(dialect),
     '20261122_0002_discovery': discovery(dialect),
     '20261122_0003_objectives': objectives(dialect),
+    '20261122_0004_scoring': scoring(dialect),
   };
 }
 

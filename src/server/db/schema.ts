@@ -69,6 +69,8 @@ export interface ProductsTable {
   stage: string;
   segments: string;
   checklist: string;
+  /** JSON array of the scoring frameworks the product uses. */
+  scoring_frameworks: string;
   archived_at: string | null;
   created_by: string | null;
   version: number;
@@ -150,7 +152,18 @@ export interface FeaturesTable {
   status: string;
   owner_id: string | null;
   tags: string;
+  /** Score inputs (JSON, FeatureScoreInputs). */
   scores: string;
+  /** Lower-cased, accent-free title: ties in ranked lists, and the title sort. */
+  title_key: string;
+  /** Stored ranks, equal to sortValue(scoreFeature(…)); kept current by refreshFeatureScores. */
+  score_rice: number | null;
+  score_ice: number | null;
+  score_wsjf: number | null;
+  score_custom: number | null;
+  score_value_effort: number | null;
+  score_moscow: number | null;
+  score_kano: number | null;
   created_by: string | null;
   version: number;
   created_at: string;
@@ -245,7 +258,17 @@ export interface FeatureObjectivesTable {
   created_at: string;
 }
 
+export interface WorkspaceScoringTable {
+  workspace_id: string;
+  /** ScoringSettings as JSON. A workspace without a row uses the defaults (version 1). */
+  settings: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
+  workspace_scoring: WorkspaceScoringTable;
   customers: CustomersTable;
   insights: InsightsTable;
   features: FeaturesTable;

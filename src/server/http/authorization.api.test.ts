@@ -96,6 +96,13 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
       return { params: { id: feature.id, insightId: insight.id } };
     },
     featureEvidence: async () => ({ params: { id: (await freshFeature()).id } }),
+    featureScoreExplanation: async () => ({ params: { id: (await freshFeature()).id }, query: 'framework=ice' }),
+    featureMoscowSummary: async () => ({ query: 'status=idea,planned' }),
+    getScoring: async () => ({}),
+    updateScoring: async () => {
+      const current = (await owner.get(`/api/v1/workspaces/${ws}/scoring`)).json();
+      return { body: { version: current.version, iceVariant: current.iceVariant === 'product' ? 'average' : 'product' } };
+    },
     search: async () => ({ query: 'q=feedback' }),
     listImports: async () => ({}),
     createImport: async () => {

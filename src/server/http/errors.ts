@@ -3,6 +3,10 @@ import { ERRORS, type ErrorCode } from '../../contract/errors.js';
 export interface FieldError {
   path: string;
   message: string;
+  /** 0-based character offset, for formula errors. */
+  position?: number;
+  /** The formula line with a caret under `position`. */
+  pointer?: string;
 }
 
 /** A failure the client can act on; rendered as problem+json by the error handler. */

@@ -10,6 +10,7 @@ const product: ProductDto = {
   stage: 'conception',
   segments: [],
   checklist: { 'conception.vision_written': true },
+  scoringFrameworks: ['rice'],
   archivedAt: null,
   version: 3,
   createdAt: '2026-01-01T00:00:00Z',

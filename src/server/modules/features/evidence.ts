@@ -2,7 +2,7 @@ import { type EvidenceLink, summarizeEvidence } from '../../../domain/discovery/
 import type { Services } from '../../services.js';
 import { toInsightDto } from '../insights/queries.js';
 import { type Access, authorize } from '../workspaces/service.js';
-import { loadFeature } from './service.js';
+import { loadFeature } from './queries.js';
 
 /**
  * A feature's evidence: how many insights, from how many distinct customers, worth how much

@@ -1,7 +1,11 @@
 import type { Routes } from '../../../contract/routes.js';
 import { type Handler, requireAccess, requireVersion } from '../../http/handler.js';
 import { featureEvidence } from './evidence.js';
-import { createFeature, deleteFeature, getFeature, linkInsight, listFeatures, unlinkInsight, updateFeature } from './service.js';
+import { featureMoscowSummary, featureScoreExplanation } from './explanation.js';
+import { linkInsight, unlinkInsight } from './links.js';
+import { getFeature, listFeatures } from './queries.js';
+import { getScoring, updateScoring } from './scoring-settings.js';
+import { createFeature, deleteFeature, updateFeature } from './service.js';
 
 export const featureHandlers = {
   listFeatures: async (ctx) => listFeatures(ctx.services, requireAccess(ctx), ctx.query),
@@ -18,6 +22,10 @@ export const featureHandlers = {
     return null;
   },
   featureEvidence: async (ctx) => featureEvidence(ctx.services, requireAccess(ctx), ctx.params.id, ctx.query.segment),
+  featureScoreExplanation: async (ctx) => featureScoreExplanation(ctx.services, requireAccess(ctx), ctx.params.id, ctx.query.framework),
+  featureMoscowSummary: async (ctx) => featureMoscowSummary(ctx.services, requireAccess(ctx), ctx.query),
+  getScoring: async (ctx) => getScoring(ctx.services, requireAccess(ctx)),
+  updateScoring: async (ctx) => updateScoring(ctx.services, requireAccess(ctx), requireVersion(ctx), ctx.body),
 } satisfies {
   [K in
     | 'listFeatures'
@@ -27,5 +35,9 @@ export const featureHandlers = {
     | 'deleteFeature'
     | 'linkInsight'
     | 'unlinkInsight'
-    | 'featureEvidence']: Handler<Routes[K]>;
+    | 'featureEvidence'
+    | 'featureScoreExplanation'
+    | 'featureMoscowSummary'
+    | 'getScoring'
+    | 'updateScoring']: Handler<Routes[K]>;
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { checkTransition, isStage, openGateItems, REFUSAL_MESSAGES, STAGE_GATES, type Stage } from '../../../domain/lifecycle.js';
+import { FRAMEWORK_KEYS, type FrameworkKey } from '../../../domain/scoring/result.js';
 import type { Database, ProductRow, ProductStageRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, invalid, notFound, versionConflict } from '../../http/errors.js';
@@ -14,6 +15,17 @@ export interface Segment {
   description: string;
 }
 
+/** The frameworks a product uses; unreadable or empty means the default, RICE. */
+function parseFrameworks(text: string | null | undefined): FrameworkKey[] {
+  try {
+    const list = JSON.parse(text ?? '[]') as unknown;
+    const known = Array.isArray(list) ? list.filter((f): f is FrameworkKey => (FRAMEWORK_KEYS as readonly unknown[]).includes(f)) : [];
+    return known.length > 0 ? known : ['rice'];
+  } catch {
+    return ['rice'];
+  }
+}
+
 export function toProductDto(p: ProductRow) {
   return {
     id: p.id,
@@ -23,6 +35,7 @@ export function toProductDto(p: ProductRow) {
     stage: (isStage(p.stage) ? p.stage : 'conception') as Stage,
     segments: JSON.parse(p.segments) as Segment[],
     checklist: JSON.parse(p.checklist) as Record<string, boolean>,
+    scoringFrameworks: parseFrameworks(p.scoring_frameworks),
     archivedAt: p.archived_at,
     version: p.version,
     createdAt: p.created_at,
@@ -42,7 +55,7 @@ function productSearchDoc(p: ProductDto) {
   };
 }
 
-const TRACKED: (keyof ProductDto & string)[] = ['name', 'vision', 'stage', 'segments', 'checklist', 'archivedAt'];
+const TRACKED: (keyof ProductDto & string)[] = ['name', 'vision', 'stage', 'segments', 'checklist', 'scoringFrameworks', 'archivedAt'];
 
 async function loadProduct(db: Kysely<Database>, access: Access, id: string): Promise<ProductRow> {
   const row = await db
@@ -97,7 +110,13 @@ export async function listProducts(
 export async function createProduct(
   services: Services,
   access: Access,
-  input: { name: string; vision?: string | undefined; stage?: Stage | undefined; segments?: Segment[] | undefined },
+  input: {
+    name: string;
+    vision?: string | undefined;
+    stage?: Stage | undefined;
+    segments?: Segment[] | undefined;
+    scoringFrameworks?: FrameworkKey[] | undefined;
+  },
 ) {
   authorize(access, 'product.write');
   return services.db.transaction().execute(async (trx) => {
@@ -110,6 +129,7 @@ export async function createProduct(
       stage: input.stage ?? 'conception',
       segments: JSON.stringify(input.segments ?? []),
       checklist: '{}',
+      scoring_frameworks: JSON.stringify(input.scoringFrameworks ?? ['rice']),
       archived_at: null,
       created_by: access.actorId,
       version: 1,
@@ -165,6 +185,7 @@ export async function updateProduct(
     vision?: string | undefined;
     segments?: Segment[] | undefined;
     checklist?: Record<string, boolean> | undefined;
+    scoringFrameworks?: FrameworkKey[] | undefined;
     archived?: boolean | undefined;
   },
 ) {
@@ -181,6 +202,7 @@ export async function updateProduct(
       vision: patch.vision ?? before.vision,
       segments: patch.segments ?? before.segments,
       checklist: patch.checklist ? { ...before.checklist, ...patch.checklist } : before.checklist,
+      scoringFrameworks: patch.scoringFrameworks ?? before.scoringFrameworks,
       archivedAt: patch.archived === undefined ? before.archivedAt : patch.archived ? (before.archivedAt ?? now) : null,
       version: before.version + 1,
       updatedAt: now,
@@ -194,6 +216,7 @@ export async function updateProduct(
         vision: after.vision,
         segments: JSON.stringify(after.segments),
         checklist: JSON.stringify(after.checklist),
+        scoring_frameworks: JSON.stringify(after.scoringFrameworks),
         archived_at: after.archivedAt,
         version: after.version,
         updated_at: now,

@@ -1,0 +1,123 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { z } from 'zod';
+import type { FeatureListQuery } from '../../../contract/discovery.js';
+import { type FeatureEvidence, parseScoreInputs, type ScoringSettings, scoreFeature } from '../../../domain/scoring/feature-scores.js';
+import type { Database, FeatureRow } from '../../db/schema.js';
+import { notFound } from '../../http/errors.js';
+import { parseJsonArray } from '../../lib/text.js';
+import type { Services } from '../../services.js';
+import { matchingIds } from '../search/repo.js';
+import { type Access, authorize } from '../workspaces/service.js';
+import { featurePage } from './list.js';
+import { loadScoringSettings } from './scoring-settings.js';
+
+/** A feature row with its evidence: linked insights, distinct customers, their monthly revenue. */
+export type FeatureView = FeatureRow & {
+  insight_count: number | string | null;
+  customer_count: number | string | null;
+  evidence_revenue: number | string | null;
+};
+
+const STATUSES = new Set(['idea', 'discovery', 'planned', 'in_progress', 'released', 'measured', 'wont_do']);
+type FeatureStatus = 'idea' | 'discovery' | 'planned' | 'in_progress' | 'released' | 'measured' | 'wont_do';
+
+export function evidenceOf(r: Pick<FeatureView, 'insight_count' | 'customer_count' | 'evidence_revenue'>): FeatureEvidence {
+  return {
+    insights: Number(r.insight_count ?? 0),
+    customers: Number(r.customer_count ?? 0),
+    revenue: Number(r.evidence_revenue ?? 0),
+  };
+}
+
+/** The API shape of a feature; `scores` is computed by the domain's scoreFeature, as in the browser. */
+export function toFeatureDto(r: FeatureView, settings: ScoringSettings) {
+  const evidence = evidenceOf(r);
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    productId: r.product_id,
+    title: r.title,
+    description: r.description,
+    status: (STATUSES.has(r.status) ? r.status : 'idea') as FeatureStatus,
+    ownerId: r.owner_id,
+    tags: parseJsonArray(r.tags),
+    insightCount: evidence.insights,
+    customerCount: evidence.customers,
+    scores: scoreFeature(parseScoreInputs(r.scores), evidence, settings),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+export type FeatureDto = ReturnType<typeof toFeatureDto>;
+
+/**
+ * Adds the evidence counts to a features query. Revenue counts each distinct customer once,
+ * monthly (a yearly figure ÷ 12), and only in the workspace's scoring currency: amounts in
+ * other currencies are never converted.
+ */
+export function withEvidence<O>(q: SelectQueryBuilder<Database, 'features', O>, currency: string) {
+  return q.select((eb) => [
+    eb
+      .selectFrom('feature_insights')
+      .select(eb.fn.countAll<number>().as('n'))
+      .whereRef('feature_insights.feature_id', '=', 'features.id')
+      .as('insight_count'),
+    eb
+      .selectFrom('feature_insights')
+      .innerJoin('insights', 'insights.id', 'feature_insights.insight_id')
+      .select((sub) => sub.fn.count<number>('insights.customer_id').distinct().as('n'))
+      .whereRef('feature_insights.feature_id', '=', 'features.id')
+      .as('customer_count'),
+    eb
+      .selectFrom('customers')
+      .select(
+        sql<number>`sum(case when customers.revenue_period = 'year' then customers.revenue / 12.0 else customers.revenue end)`.as('n'),
+      )
+      .where('customers.currency', '=', currency)
+      .where(
+        'customers.id',
+        'in',
+        eb
+          .selectFrom('feature_insights')
+          .innerJoin('insights', 'insights.id', 'feature_insights.insight_id')
+          .select('insights.customer_id')
+          .whereRef('feature_insights.feature_id', '=', 'features.id'),
+      )
+      .as('evidence_revenue'),
+  ]);
+}
+
+export function featureView(db: Kysely<Database>, currency: string) {
+  return withEvidence(db.selectFrom('features').selectAll('features'), currency);
+}
+
+export async function loadFeature(db: Kysely<Database>, access: Access, id: string, currency = 'EUR'): Promise<FeatureView> {
+  const row = await featureView(db, currency)
+    .where('features.id', '=', id)
+    .where('features.workspace_id', '=', access.workspace.id)
+    .executeTakeFirst();
+  if (!row) throw notFound('This feature');
+  return row;
+}
+
+export async function listFeatures(services: Services, access: Access, query: z.output<typeof FeatureListQuery>) {
+  authorize(access, 'discovery.read');
+  const { settings } = await loadScoringSettings(services.db, access.workspace.id);
+  let q = featureView(services.db, settings.revenueCurrency).where('features.workspace_id', '=', access.workspace.id);
+  if (query.status?.length) q = q.where('features.status', 'in', query.status);
+  if (query.productId) q = q.where('features.product_id', '=', query.productId);
+  if (query.tag) q = q.where('features.tags', 'like', `%${JSON.stringify(query.tag).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.q) {
+    const ids = matchingIds(services.dialect, 'feature', access.workspace.id, query.q);
+    if (ids) q = q.where('features.id', 'in', ids);
+  }
+  const page = await featurePage(q, services.dialect, query.sort, query.cursor, query.limit);
+  return { items: page.items.map((r) => toFeatureDto(r, settings)), nextCursor: page.nextCursor };
+}
+
+export async function getFeature(services: Services, access: Access, id: string) {
+  authorize(access, 'discovery.read');
+  const { settings } = await loadScoringSettings(services.db, access.workspace.id);
+  return toFeatureDto(await loadFeature(services.db, access, id, settings.revenueCurrency), settings);
+}

@@ -1,0 +1,105 @@
+import { type Kysely, sql } from 'kysely';
+import {
+  type FeatureScores,
+  parseScoreInputs,
+  type ScoringSettings,
+  scoreFeature,
+  sortValue,
+} from '../../../domain/scoring/feature-scores.js';
+import { SCORE_COLUMNS } from '../../db/migrations/20261122_0004_scoring.js';
+import type { Database } from '../../db/schema.js';
+import { evidenceOf, withEvidence } from './queries.js';
+import { loadScoringSettings } from './scoring-settings.js';
+
+const FRAMEWORKS = Object.keys(SCORE_COLUMNS) as (keyof typeof SCORE_COLUMNS)[];
+const COLUMNS = FRAMEWORKS.map((f) => SCORE_COLUMNS[f]);
+const BATCH = 500;
+
+type Ranks = (number | null)[];
+
+/** The stored rank per framework: exactly sortValue(scoreFeature(…)), the number the API shows. */
+export function ranksOf(scores: FeatureScores): Ranks {
+  return FRAMEWORKS.map((f) => {
+    const v = sortValue(f, scores);
+    return v !== null && Number.isFinite(v) ? v : null;
+  });
+}
+
+/**
+ * Recomputes the stored score columns of some features (or all of a workspace's, in
+ * batches) from their inputs, their current evidence and the workspace settings, with the
+ * domain's scoreFeature. Call it in the transaction that changed any of those; rows whose
+ * ranks did not move are not written.
+ */
+export async function refreshFeatureScores(
+  trx: Kysely<Database>,
+  workspaceId: string,
+  featureIds: readonly string[] | 'all',
+  settings?: ScoringSettings,
+): Promise<number> {
+  const rules = settings ?? (await loadScoringSettings(trx, workspaceId)).settings;
+  let changed = 0;
+  const load = (ids: readonly string[] | null, afterId: string | null) => {
+    let q = withEvidence(
+      trx.selectFrom('features').select(['features.id', 'features.scores', ...COLUMNS.map((c) => `features.${c}` as const)]),
+      rules.revenueCurrency,
+    ).where('features.workspace_id', '=', workspaceId);
+    if (ids) q = q.where('features.id', 'in', ids);
+    if (afterId !== null) q = q.where('features.id', '>', afterId);
+    return q.orderBy('features.id').limit(BATCH).execute();
+  };
+  const apply = async (rows: Awaited<ReturnType<typeof load>>) => {
+    const updates: { id: string; ranks: Ranks }[] = [];
+    for (const r of rows) {
+      const ranks = ranksOf(scoreFeature(parseScoreInputs(r.scores), evidenceOf(r), rules));
+      const stored = COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? null : Number(r[c])));
+      if (ranks.some((v, i) => v !== stored[i])) updates.push({ id: r.id, ranks });
+    }
+    await writeRanks(trx, updates);
+    changed += updates.length;
+  };
+
+  if (featureIds === 'all') {
+    let afterId: string | null = null;
+    for (;;) {
+      const rows = await load(null, afterId);
+      if (rows.length === 0) break;
+      await apply(rows);
+      afterId = rows[rows.length - 1]!.id;
+      if (rows.length < BATCH) break;
+    }
+  } else {
+    const unique = [...new Set(featureIds)];
+    for (let i = 0; i < unique.length; i += BATCH) await apply(await load(unique.slice(i, i + BATCH), null));
+  }
+  return changed;
+}
+
+/** One UPDATE per batch, from a VALUES list (works the same on SQLite ≥ 3.33 and PostgreSQL). */
+async function writeRanks(trx: Kysely<Database>, updates: { id: string; ranks: Ranks }[]) {
+  if (updates.length === 0) return;
+  const names = ['id', ...FRAMEWORKS.map((_, i) => `r${i}`)];
+  const rows = updates.map((u) => sql`(cast(${u.id} as text), ${sql.join(u.ranks.map((v) => sql`cast(${v} as double precision)`))})`);
+  const sets = COLUMNS.map((c, i) => sql`${sql.id(c)} = v.${sql.id(`r${i}`)}`);
+  await sql`with v(${sql.join(names.map((n) => sql.id(n)))}) as (values ${sql.join(rows)})
+    update features set ${sql.join(sets)} from v where features.id = v.id`.execute(trx);
+}
+
+/** Features whose evidence includes these insights (their counts or revenue change with them). */
+export async function featuresOfInsights(trx: Kysely<Database>, insightIds: readonly string[]): Promise<string[]> {
+  if (insightIds.length === 0) return [];
+  const rows = await trx.selectFrom('feature_insights').select('feature_id').distinct().where('insight_id', 'in', insightIds).execute();
+  return rows.map((r) => r.feature_id);
+}
+
+/** Features with evidence from this customer (their revenue, currency or existence changed). */
+export async function featuresOfCustomer(trx: Kysely<Database>, customerId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('feature_insights')
+    .innerJoin('insights', 'insights.id', 'feature_insights.insight_id')
+    .select('feature_insights.feature_id')
+    .distinct()
+    .where('insights.customer_id', '=', customerId)
+    .execute();
+  return rows.map((r) => r.feature_id);
+}
