@@ -15,6 +15,7 @@ import { NotFoundPage, RouteError } from '../components/route-error.js';
 import { RoutePending } from '../components/route-pending.js';
 import { isArea } from '../routes/areas/areas.js';
 import { toFilters, validateInsightsSearch } from '../routes/insights/search-params.js';
+import { validatePrioritiseSearch } from '../routes/prioritisation/search-params.js';
 import { AuthedRoot } from './authed-root.js';
 import { isLocalPath } from './local-path.js';
 import { lastWorkspace, rememberWorkspace } from './preferences.js';
@@ -190,6 +191,13 @@ const featureRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/features/feature-page.js'), 'FeaturePage'),
 });
 
+const prioritiseRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'prioritise',
+  validateSearch: validatePrioritiseSearch,
+  component: lazyRouteComponent(() => import('../routes/prioritisation/prioritisation-page.js'), 'PrioritisationPage'),
+});
+
 const customersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: 'customers',
@@ -229,6 +237,12 @@ const workspaceSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/settings/workspace-settings-page.js'), 'WorkspaceSettingsPage'),
 });
 
+const scoringSettingsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'settings/scoring',
+  component: lazyRouteComponent(() => import('../routes/settings/scoring-settings-page.js'), 'ScoringSettingsPage'),
+});
+
 const areaRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '$area',
@@ -264,12 +278,14 @@ const routeTree = rootRoute.addChildren([
         insightsRoute,
         featuresRoute,
         featureRoute,
+        prioritiseRoute,
         customersRoute,
         customerRoute,
         searchRoute,
         activityRoute,
         membersRoute,
         workspaceSettingsRoute,
+        scoringSettingsRoute,
         areaRoute,
       ]),
       tokensRoute,

@@ -1,12 +1,13 @@
 import 'i18next';
 import type { en } from './en.js';
 import type { enDiscovery } from './en-discovery.js';
+import type { enPrioritisation } from './en-prioritisation.js';
 
 // Typed keys: a t('…') call with a key missing from the English catalogue fails type-checking.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // Discovery's strings load with its pages (i18n/discovery.ts); typed all the same.
-    resources: { translation: typeof en & typeof enDiscovery };
+    resources: { translation: typeof en & typeof enDiscovery & typeof enPrioritisation };
   }
 }

@@ -13,6 +13,7 @@ import {
   IconPlus,
   IconSearch,
   IconSettings,
+  IconSortDescendingNumbers,
   IconSparkles,
   IconSun,
   IconUser,
@@ -163,6 +164,20 @@ export function CommandPalette({
           leftSection: <IconSparkles {...icon} />,
           keywords: ['features', 'ideas', 'fonctionnalités', 'idées'],
           onClick: () => void navigate({ to: '/w/$workspace/features', params: { workspace: ws } }),
+        },
+        {
+          id: 'go-prioritise',
+          label: t('nav.prioritise'),
+          leftSection: <IconSortDescendingNumbers {...icon} />,
+          keywords: ['prioritise', 'prioritize', 'rank', 'rice', 'ice', 'wsjf', 'moscow', 'kano', 'score', 'prioriser', 'classement'],
+          onClick: () => void navigate({ to: '/w/$workspace/prioritise', params: { workspace: ws } }),
+        },
+        {
+          id: 'go-scoring',
+          label: t('nav.scoringRules'),
+          leftSection: <IconSettings {...icon} />,
+          keywords: ['scoring', 'formula', 'ice', 'moscow', 'notation', 'formule'],
+          onClick: () => void navigate({ to: '/w/$workspace/settings/scoring', params: { workspace: ws } }),
         },
         {
           id: 'go-customers',

@@ -1,5 +1,14 @@
 import { Box, Stack, Text } from '@mantine/core';
-import { IconActivity, IconBox, IconBuildingStore, IconBulb, IconSettings, IconSparkles, IconUsers } from '@tabler/icons-react';
+import {
+  IconActivity,
+  IconBox,
+  IconBuildingStore,
+  IconBulb,
+  IconSettings,
+  IconSortDescendingNumbers,
+  IconSparkles,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useLocation } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +63,15 @@ export function Navigation({ workspace, onNavigate }: { workspace: string; onNav
           leftSection={<IconSparkles size={18} stroke={1.7} aria-hidden />}
           active={isActive('features')}
           aria-current={isActive('features') ? 'page' : undefined}
+        />
+        <NavLinkLink
+          {...linkProps}
+          to="/w/$workspace/prioritise"
+          params={{ workspace }}
+          label={t('nav.prioritise')}
+          leftSection={<IconSortDescendingNumbers size={18} stroke={1.7} aria-hidden />}
+          active={isActive('prioritise')}
+          aria-current={isActive('prioritise') ? 'page' : undefined}
         />
         <NavLinkLink
           {...linkProps}

@@ -20,11 +20,12 @@ export function dialogOpen(): boolean {
   return document.querySelector('[role="dialog"][aria-modal="true"], .mantine-Spotlight-content') !== null;
 }
 
-type GoTarget = 'products' | 'insights' | 'features' | 'customers' | 'activity' | 'members' | 'settings';
+type GoTarget = 'products' | 'insights' | 'features' | 'prioritise' | 'customers' | 'activity' | 'members' | 'settings';
 const GO_KEYS: Record<string, GoTarget> = {
   p: 'products',
   i: 'insights',
   f: 'features',
+  r: 'prioritise',
   c: 'customers',
   a: 'activity',
   m: 'members',
@@ -100,6 +101,7 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
     { keys: ['g', 'p'], label: t('shortcuts.goProducts') },
     { keys: ['g', 'i'], label: t('shortcuts.goInsights') },
     { keys: ['g', 'f'], label: t('shortcuts.goFeatures') },
+    { keys: ['g', 'r'], label: t('shortcuts.goPrioritise') },
     { keys: ['g', 'c'], label: t('shortcuts.goCustomers') },
     { keys: ['g', 'a'], label: t('shortcuts.goActivity') },
     { keys: ['g', 'm'], label: t('shortcuts.goMembers') },

@@ -1,0 +1,69 @@
+import { type FeatureScores, type ScoresPatch, type ScoringSettings, sortValue } from '../../../domain/scoring/feature-scores.js';
+import { type FrameworkKey, rankBy } from '../../../domain/scoring/index.js';
+import type { FeatureDto } from '../../api/discovery.js';
+import { liveScores } from '../../components/score/live-scores.js';
+
+export interface RankedRow {
+  feature: FeatureDto;
+  scores: FeatureScores;
+  /** 1-based, equal scores share a rank; null when the feature has no score under the framework. */
+  rank: number | null;
+  /** The number it is ranked by (score, ratio, or category priority). */
+  sort: number | null;
+  /** Shown from an unsaved edit. */
+  draft: boolean;
+}
+
+interface Entry {
+  feature: FeatureDto;
+  draft: ScoresPatch | undefined;
+  settings: ScoringSettings;
+  revenue: number | undefined;
+  scores: FeatureScores;
+}
+
+/**
+ * Scores per feature, recomputed only when the feature, its unsaved edit, the settings or
+ * its revenue change: a keystroke re-scores one row, not the thousand around it.
+ */
+export class ScoreCache {
+  private entries = new Map<string, Entry>();
+
+  get(feature: FeatureDto, draft: ScoresPatch | undefined, settings: ScoringSettings, revenue: number | undefined): FeatureScores {
+    const hit = this.entries.get(feature.id);
+    if (hit && hit.feature === feature && hit.draft === draft && hit.settings === settings && hit.revenue === revenue) return hit.scores;
+    const scores = liveScores(feature, draft, settings, revenue);
+    this.entries.set(feature.id, { feature, draft, settings, revenue, scores });
+    return scores;
+  }
+}
+
+/**
+ * The ranked table's order: every feature scored (the server's numbers, or the domain's on
+ * an unsaved edit) and ranked with the domain's `rankBy` — highest first, unscored last,
+ * ties by title then id, exactly as the server sorts.
+ */
+export function rankFeatures(
+  features: readonly FeatureDto[],
+  drafts: ReadonlyMap<string, ScoresPatch>,
+  settings: ScoringSettings,
+  framework: FrameworkKey,
+  cache: ScoreCache = new ScoreCache(),
+  revenues?: ReadonlyMap<string, number>,
+): RankedRow[] {
+  const rows = new Array<RankedRow>(features.length);
+  for (let i = 0; i < features.length; i += 1) {
+    const feature = features[i]!;
+    const draft = drafts.get(feature.id);
+    const scores = cache.get(feature, draft, settings, revenues?.get(feature.id));
+    rows[i] = { feature, scores, sort: sortValue(framework, scores), draft: draft !== undefined, rank: null };
+  }
+  const ranked = rankBy(rows, { score: (r) => r.sort, secondary: (r) => [r.feature.title, r.feature.id] });
+  const out = new Array<RankedRow>(ranked.length);
+  for (let i = 0; i < ranked.length; i += 1) {
+    const { item, rank } = ranked[i]!;
+    item.rank = rank;
+    out[i] = item;
+  }
+  return out;
+}
