@@ -8,6 +8,7 @@ import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import { likePattern, nameKey } from '../../lib/text.js';
 import type { Services } from '../../services.js';
+import { featuresOfCustomer, refreshFeatureScores } from '../features/scores.js';
 import { indexDocument, removeDocument } from '../search/repo.js';
 import { type Access, authorize } from '../workspaces/service.js';
 
@@ -206,6 +207,10 @@ export async function updateCustomer(
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toCustomerDto(await load(trx, access, id)));
     await indexDocument(trx, services.dialect, customerSearchDoc(after));
+    // Revenue feeds `revenue` in custom scoring formulas of the features this customer asked for.
+    if (after.revenue !== before.revenue || after.currency !== before.currency || after.revenue_period !== before.revenue_period) {
+      await refreshFeatureScores(trx, access.workspace.id, await featuresOfCustomer(trx, id));
+    }
     await appendChange(trx, {
       workspaceId: access.workspace.id,
       entity: 'customer',
@@ -222,7 +227,9 @@ export async function deleteCustomer(services: Services, access: Access, id: str
   authorize(access, 'customer.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await load(trx, access, id);
+    const features = await featuresOfCustomer(trx, id);
     await trx.deleteFrom('customers').where('id', '=', id).execute();
+    await refreshFeatureScores(trx, access.workspace.id, features);
     await removeDocument(trx, 'customer', id);
     await appendChange(trx, {
       workspaceId: access.workspace.id,

@@ -37,6 +37,7 @@ export async function refreshFeatureScores(
   featureIds: readonly string[] | 'all',
   settings?: ScoringSettings,
 ): Promise<number> {
+  if (featureIds !== 'all' && featureIds.length === 0) return 0;
   const rules = settings ?? (await loadScoringSettings(trx, workspaceId)).settings;
   let changed = 0;
   const load = (ids: readonly string[] | null, afterId: string | null) => {
@@ -87,9 +88,13 @@ async function writeRanks(trx: Kysely<Database>, updates: { id: string; ranks: R
 
 /** Features whose evidence includes these insights (their counts or revenue change with them). */
 export async function featuresOfInsights(trx: Kysely<Database>, insightIds: readonly string[]): Promise<string[]> {
-  if (insightIds.length === 0) return [];
-  const rows = await trx.selectFrom('feature_insights').select('feature_id').distinct().where('insight_id', 'in', insightIds).execute();
-  return rows.map((r) => r.feature_id);
+  const out = new Set<string>();
+  for (let i = 0; i < insightIds.length; i += BATCH) {
+    const chunk = insightIds.slice(i, i + BATCH);
+    const rows = await trx.selectFrom('feature_insights').select('feature_id').distinct().where('insight_id', 'in', chunk).execute();
+    for (const r of rows) out.add(r.feature_id);
+  }
+  return [...out];
 }
 
 /** Features with evidence from this customer (their revenue, currency or existence changed). */

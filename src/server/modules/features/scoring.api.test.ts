@@ -241,6 +241,67 @@ describe.each(DIALECTS)('feature scoring API on %s', (dialect) => {
     expect(last).toMatchObject({ field: 'evidence.unlinked', from: insights[2].id });
   });
 
+  it('keeps evidence-based scores current when customers and insights change', async () => {
+    const drivers = [{ name: 'fit', min: 0, max: 10, weight: 1 }];
+    expect((await patchSettings({ custom: { drivers, formula: 'revenue + customers * 1000' } })).statusCode).toBe(200);
+    const product = (await owner.post(`${base}/products`, { name: 'Evidence' })).json();
+    const euro = (
+      await owner.post(`${base}/customers`, { name: 'Euro Co', revenue: 24_000, currency: 'EUR', revenuePeriod: 'year' })
+    ).json();
+    const dollar = (await owner.post(`${base}/customers`, { name: 'Dollar Inc', revenue: 5_000, currency: 'USD' })).json();
+    const make = async (title: string) =>
+      (
+        await owner.post(`${base}/features`, {
+          title,
+          productId: product.id,
+          scores: { rice: { reachSource: 'insights', impact: 1, confidence: 1, effort: 1 } },
+        })
+      ).json();
+    const a = await make('Asked by Euro');
+    const b = await make('Asked by Dollar');
+    const link = async (feature: { id: string }, customerId: string | null, text: string) => {
+      const insight = (await owner.post(`${base}/insights`, { text, source: 'support', ...(customerId && { customerId }) })).json();
+      expect((await owner.post(`${base}/features/${feature.id}/insights`, { insightId: insight.id })).statusCode).toBe(201);
+      return insight;
+    };
+    const euroInsight = await link(a, euro.id, 'Euro wants it');
+    const dollarInsight = await link(b, dollar.id, 'Dollar wants it');
+    const extra = await link(b, null, 'Someone else wants it too');
+    const score = async (f: { id: string }) => (await owner.get(`${base}/features/${f.id}`)).json().scores;
+    // 24 000 a year is 2 000 a month; USD revenue is not counted in a EUR workspace.
+    expect((await score(a)).custom.value).toBe(3_000);
+    expect((await score(b)).custom.value).toBe(1_000);
+    const explained = (await owner.get(`${base}/features/${b.id}/score-explanation?framework=custom`)).json();
+    expect(JSON.stringify(explained)).toContain('other currencies are not counted');
+    expect(await titles(`productId=${product.id}&sort=custom`)).toEqual(['Asked by Euro', 'Asked by Dollar']);
+
+    // The customer's revenue changes: the stored rank follows in the same request.
+    expect(
+      (await owner.patch(`${base}/customers/${dollar.id}`, { version: dollar.version, currency: 'EUR', revenue: 9_000 })).statusCode,
+    ).toBe(200);
+    expect((await score(b)).custom.value).toBe(10_000);
+    expect(await titles(`productId=${product.id}&sort=custom`)).toEqual(['Asked by Dollar', 'Asked by Euro']);
+    // The workspace counts another currency instead.
+    expect((await patchSettings({ revenueCurrency: 'usd' })).json().revenueCurrency).toBe('USD');
+    expect((await score(a)).custom.value).toBe(1_000);
+    await patchSettings({ revenueCurrency: 'EUR' });
+
+    // An insight moves to another customer, is deleted, is merged: counts follow.
+    const extraNow = (await owner.get(`${base}/insights/${extra.id}`)).json();
+    expect((await owner.patch(`${base}/insights/${extra.id}`, { version: extraNow.version, customerId: euro.id })).statusCode).toBe(200);
+    expect((await score(b)).custom.value).toBe(9_000 + 2_000 + 2_000);
+    expect((await owner.delete(`${base}/insights/${extra.id}`)).statusCode).toBe(204);
+    expect((await score(b)).rice.reach).toBe(1);
+    const merged = await owner.post(`${base}/insights/${euroInsight.id}/merge`, { duplicateId: dollarInsight.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    // B's only evidence now points at the kept (Euro) insight.
+    expect((await score(b)).custom.value).toBe(2_000 + 1_000);
+    // A deleted customer leaves the insight anonymous.
+    expect((await owner.delete(`${base}/customers/${euro.id}`)).statusCode).toBe(204);
+    expect((await score(a)).custom.value).toBe(0);
+    expect(await titles(`productId=${product.id}&sort=custom`)).toEqual(['Asked by Dollar', 'Asked by Euro'].sort());
+  });
+
   it('explains a score: inputs, contributions, missing inputs, and what changed it last', async () => {
     const f = await create('Explained', { rice: { reach: 450, impact: 3, confidence: 1 } });
     const missing = (await owner.get(`${base}/features/${f.id}/score-explanation`)).json();

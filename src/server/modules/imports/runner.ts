@@ -6,6 +6,7 @@ import { nowIso } from '../../lib/ids.js';
 import { nameKey } from '../../lib/text.js';
 import type { Services } from '../../services.js';
 import { customerSearchDoc, newCustomerRow } from '../customers/service.js';
+import { featuresOfCustomer, featuresOfInsights, refreshFeatureScores } from '../features/scores.js';
 import { insightSearchDoc, toIsoTimestamp } from '../insights/queries.js';
 import { newInsightRow } from '../insights/service.js';
 import { indexDocuments, type SearchDocument } from '../search/repo.js';
@@ -344,6 +345,16 @@ async function writeInsights(
     const { id, workspace_id: _w, created_at: _ca, created_by: _cb, ...set } = u;
     await trx.updateTable('insights').set(set).where('id', '=', id).execute();
   }
+  // A re-imported insight may name another customer: rescore the features it is evidence for.
+  if (updates.length > 0)
+    await refreshFeatureScores(
+      trx,
+      workspaceId,
+      await featuresOfInsights(
+        trx,
+        updates.map((u) => u.id),
+      ),
+    );
   const customerNames = new Map<string, string>();
   const ids = [...new Set([...inserts, ...updates].flatMap((r) => (r.customer_id ? [r.customer_id] : [])))];
   for (let i = 0; i < ids.length; i += 500) {
@@ -438,6 +449,10 @@ async function writeCustomers(trx: Kysely<Database>, services: Services, access:
     const { id, workspace_id: _w, created_at: _ca, created_by: _cb, ...set } = u;
     await trx.updateTable('customers').set(set).where('id', '=', id).execute();
   }
+  // Re-imported customers may bring new revenue: rescore the features they asked for.
+  const touched = new Set<string>();
+  for (const u of updates) for (const f of await featuresOfCustomer(trx, u.id)) touched.add(f);
+  await refreshFeatureScores(trx, workspaceId, [...touched]);
   await indexDocuments(trx, services.dialect, [...inserts, ...updates].map(customerSearchDoc));
   const note = `Imported from ${job.file_name}`;
   await changeLogBatch(

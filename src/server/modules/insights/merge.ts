@@ -2,6 +2,7 @@ import { type MergeableLink, mergeInsights } from '../../../domain/discovery/ind
 import { AppError } from '../../http/errors.js';
 import { nowIso } from '../../lib/ids.js';
 import type { Services } from '../../services.js';
+import { refreshFeatureScores } from '../features/scores.js';
 import { type Access, authorize } from '../workspaces/service.js';
 import { stripView, toInsightDto } from './queries.js';
 import { loadInsight, saveInsight } from './service.js';
@@ -61,7 +62,7 @@ export async function mergeInsight(services: Services, access: Access, keptId: s
       { ...stripView(dupView), status: 'archived', merged_into_id: keptId, version: dupView.version + 1, updated_at: now },
       'merged_away',
     );
-    return saveInsight(
+    const kept = await saveInsight(
       trx,
       services,
       access,
@@ -80,5 +81,8 @@ export async function mergeInsight(services: Services, access: Access, keptId: s
       },
       'merged',
     );
+    // The features' evidence moved (links combined, maybe another customer): rescore them.
+    await refreshFeatureScores(trx, access.workspace.id, [...new Set(links.map((l) => l.feature_id))]);
+    return kept;
   });
 }

@@ -8,6 +8,7 @@ import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import { normaliseTags } from '../../lib/text.js';
 import type { Services } from '../../services.js';
+import { featuresOfInsights, refreshFeatureScores } from '../features/scores.js';
 import { indexDocument, matchingIds, removeDocument } from '../search/repo.js';
 import { type Access, authorize } from '../workspaces/service.js';
 import {
@@ -231,7 +232,7 @@ export async function updateInsight(
     const after = applyPatch(before, patch, nowIso());
     if (JSON.stringify({ ...stripView(before), version: 0, updated_at: '' }) === JSON.stringify({ ...after, version: 0, updated_at: '' }))
       return toInsightDto(before);
-    return saveInsight(
+    const dto = await saveInsight(
       trx,
       services,
       access,
@@ -239,6 +240,11 @@ export async function updateInsight(
       after,
       patch.status && patch.status !== before.status ? `status_${patch.status}` : 'updated',
     );
+    // Another customer changes the distinct customers and revenue behind the linked features.
+    if (after.customer_id !== before.customer_id) {
+      await refreshFeatureScores(trx, access.workspace.id, await featuresOfInsights(trx, [id]));
+    }
+    return dto;
   });
 }
 
@@ -246,7 +252,9 @@ export async function deleteInsight(services: Services, access: Access, id: stri
   authorize(access, 'insight.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await loadInsight(trx, access, id);
+    const features = await featuresOfInsights(trx, [id]);
     await trx.deleteFrom('insights').where('id', '=', id).execute();
+    await refreshFeatureScores(trx, access.workspace.id, features);
     await removeDocument(trx, 'insight', id);
     await appendChange(trx, {
       workspaceId: access.workspace.id,
