@@ -6,10 +6,10 @@
  * `revenue` (their revenue).
  */
 import { ExpressionError } from './expression/errors.js';
-import { evaluate } from './expression/evaluate.js';
+import { compileExpressionAt } from './expression/evaluate.js';
 import { type Node, print } from './expression/parser.js';
 import { type CompiledFormula, compile, identifiersOf, isFunctionName } from './expression/validate.js';
-import { checkField, type FieldError, type FieldSpec, failure, isMissing, noNegZero, type ScoreResult } from './result.js';
+import { checkField, type FieldError, type FieldSpec, failure, fieldCheck, isMissing, noNegZero, type ScoreResult } from './result.js';
 
 export const EVIDENCE_NAMES = ['insights', 'customers', 'revenue'] as const;
 export type EvidenceName = (typeof EVIDENCE_NAMES)[number];
@@ -169,30 +169,90 @@ export function floorOf(config: ValidCustomConfig, name: string): number {
   return config.drivers.find((d) => d.name === name)?.min ?? 0;
 }
 
+/**
+ * What scoring needs from a config, built once per config and reused: the spec of each name
+ * the formula reads, a check per name, and the formula compiled to closures reading values
+ * by position. Rebuilding the specs on every call cost more than the scoring itself.
+ */
+interface Prepared {
+  drivers: readonly CustomDriver[];
+  formula: CompiledFormula;
+  ast: Node;
+  source: string;
+  identifiers: readonly string[];
+  /** name, min and max of every driver when prepared: the parts of a spec that checks read. */
+  snapshot: (string | number)[];
+  specs: (FieldSpec | undefined)[];
+  checks: ((value: unknown) => boolean)[];
+  run: (values: ArrayLike<number>) => number;
+}
+
+const prepared = new WeakMap<ValidCustomConfig, Prepared>();
+
+/** Whether `p` still describes `config` (configs are meant to be immutable, but nothing enforces it). */
+function current(p: Prepared, config: ValidCustomConfig): boolean {
+  const { drivers, formula } = config;
+  if (p.drivers !== drivers || p.formula !== formula) return false;
+  if (p.ast !== formula.ast || p.source !== formula.source || p.identifiers !== formula.identifiers) return false;
+  if (p.snapshot.length !== drivers.length * 3) return false;
+  for (let k = 0; k < drivers.length; k += 1) {
+    const d = drivers[k]!;
+    if (p.snapshot[3 * k] !== d.name || !Object.is(p.snapshot[3 * k + 1], d.min) || !Object.is(p.snapshot[3 * k + 2], d.max)) return false;
+  }
+  return true;
+}
+
+function prepare(config: ValidCustomConfig): Prepared {
+  const cached = prepared.get(config);
+  if (cached && current(cached, config)) return cached;
+  const { drivers, formula } = config;
+  const byName = new Map(customFieldSpecs(drivers).map((s) => [s.name, s]));
+  const specs = formula.identifiers.map((name) => byName.get(name));
+  const p: Prepared = {
+    drivers,
+    formula,
+    ast: formula.ast,
+    source: formula.source,
+    identifiers: formula.identifiers,
+    snapshot: drivers.flatMap((d) => [d.name, d.min, d.max]),
+    specs,
+    // A name without a spec fails in checkField, as it always has.
+    checks: specs.map((spec) => (spec ? fieldCheck(spec) : (raw: unknown) => checkField(spec!, raw) === null)),
+    run: compileExpressionAt(formula.ast, formula.source, formula.identifiers),
+  };
+  prepared.set(config, p);
+  return p;
+}
+
 /** Validates the values the formula reads (others are ignored) and evaluates it. */
 export function scoreWithConfig(
   config: ValidCustomConfig,
   values: CustomValues,
 ): ScoreResult<number, { formula: string; env: Record<string, number> }> {
-  const specs = new Map(customFieldSpecs(config.drivers).map((s) => [s.name, s]));
-  const missing: string[] = [];
-  const errors: FieldError[] = [];
+  const { identifiers, specs, checks, run, source } = prepare(config);
+  let missing: string[] | null = null;
+  let errors: FieldError[] | null = null;
   // No prototype: a driver may legitimately be called e.g. `constructor`.
   const env: Record<string, number> = Object.create(null);
-  for (const name of config.formula.identifiers) {
+  const read = new Array<number>(identifiers.length);
+  for (let k = 0; k < identifiers.length; k += 1) {
+    const name = identifiers[k]!;
     const raw = values && Object.hasOwn(values, name) ? values[name] : undefined;
     if (isMissing(raw)) {
+      missing = missing ?? [];
       missing.push(name);
-      continue;
+    } else if (checks[k]!(raw)) {
+      env[name] = raw;
+      read[k] = raw;
+    } else {
+      errors = errors ?? [];
+      errors.push({ field: name, message: checkField(specs[k]!, raw)! });
     }
-    const message = checkField(specs.get(name)!, raw);
-    if (message) errors.push({ field: name, message });
-    else env[name] = raw;
   }
-  if (missing.length > 0 || errors.length > 0) return failure(missing, errors);
+  if (missing || errors) return failure(missing ?? [], errors ?? []);
   try {
-    const value = noNegZero(evaluate(config.formula.ast, env, config.formula.source));
-    return { ok: true, value, formula: config.formula.source, env };
+    const value = noNegZero(run(read));
+    return { ok: true, value, formula: source, env };
   } catch (e) {
     if (e instanceof ExpressionError) return failure([], [toFieldError(e)]);
     throw e;

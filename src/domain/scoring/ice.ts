@@ -8,6 +8,7 @@ import {
   type FieldSpec,
   failure,
   failureSummary,
+  fieldsCheck,
   finiteOr,
   formatNumber,
   pickInputs,
@@ -40,8 +41,16 @@ export interface IceOptions {
 
 const NAMES = ICE_FIELDS.map((f) => f.name);
 
+const valid = fieldsCheck(ICE_FIELDS);
+
 export function computeIce(input: IceInput, options: IceOptions = {}): ScoreResult<number, { variant: IceVariant }> {
   const variant = options.variant ?? 'product';
+  if ((variant === 'product' || variant === 'average') && valid(input)) {
+    // Every value is present and in range (nearly always, when ranking): skip the report.
+    const { impact, confidence, ease } = input as Required<{ [K in keyof IceInput]: number }>;
+    const value = variant === 'product' ? impact * confidence * ease : (impact + confidence + ease) / 3;
+    if (Number.isFinite(value)) return { ok: true, value, variant };
+  }
   const { values, missing, errors } = readFields(ICE_FIELDS, input);
   if (!(ICE_VARIANTS as readonly string[]).includes(variant)) {
     errors.push({ field: 'variant', message: `must be one of ${ICE_VARIANTS.join(', ')}` });

@@ -6,7 +6,15 @@
 export * from './custom.js';
 export * from './explain.js';
 export { ExpressionError, type ExpressionErrorKind, makePointer } from './expression/errors.js';
-export { type Env, evaluate, MAX_ROUND_DIGITS, roundTo, tryEvaluate } from './expression/evaluate.js';
+export {
+  type CompiledExpression,
+  compileExpression,
+  type Env,
+  evaluate,
+  MAX_ROUND_DIGITS,
+  roundTo,
+  tryEvaluate,
+} from './expression/evaluate.js';
 export { type LinearForm, linearForm } from './expression/linear.js';
 export { MAX_DEPTH, type Node, parse, print } from './expression/parser.js';
 export { MAX_FORMULA_LENGTH, type Operator, type Token, type TokenType, tokenize } from './expression/tokenizer.js';

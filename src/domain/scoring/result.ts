@@ -106,6 +106,48 @@ export function readFields(specs: readonly FieldSpec[], input: unknown): ReadFie
   return out;
 }
 
+/** Whether a value passes its spec: exactly `!isMissing(value) && checkField(spec, value) === null`, without allocating. */
+export function fieldCheck(spec: FieldSpec): (value: unknown) => boolean {
+  // `===` membership, as in checkField (so NaN is never a member and -0 equals 0).
+  const allowed = spec.kind === 'choice' ? (spec.allowed ?? []).map((c) => c.value) : spec.allowed?.map((c) => c.value);
+  const isAllowed = (value: unknown): boolean => {
+    for (let k = 0; k < allowed!.length; k += 1) if (allowed![k] === value) return true;
+    return false;
+  };
+  if (spec.kind === 'choice') return (value) => !isMissing(value) && isAllowed(value);
+  const { integer, min, max, minExclusive } = spec;
+  return (value) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+    if (allowed && !isAllowed(value)) return false;
+    if (integer && !Number.isInteger(value)) return false;
+    // Negated like checkField's tests, so a NaN bound behaves the same way.
+    if (min !== undefined && (minExclusive ? value <= min : value < min)) return false;
+    return !(max !== undefined && value > max);
+  };
+}
+
+/**
+ * A predicate over an input record: true exactly when `readFields(specs, input)` would find
+ * nothing missing and nothing invalid. Scoring functions use it to skip building the report
+ * when every value is fine, which is nearly always the case when ranking a list.
+ */
+export function fieldsCheck(specs: readonly FieldSpec[]): (input: unknown) => boolean {
+  const names = specs.map((s) => s.name);
+  const required = specs.map((s) => s.required);
+  const checks = specs.map(fieldCheck);
+  return (input) => {
+    if (typeof input !== 'object' || input === null) return !required.includes(true);
+    const record = input as Record<string, unknown>;
+    for (let k = 0; k < checks.length; k += 1) {
+      const raw = record[names[k]!];
+      if (isMissing(raw)) {
+        if (required[k]) return false;
+      } else if (!checks[k]!(raw)) return false;
+    }
+    return true;
+  };
+}
+
 /** Formulas are products/quotients of bounded inputs, but tiny divisors can still overflow. */
 export function finiteOr(value: number, field = 'score'): FieldError | null {
   return Number.isFinite(value) ? null : { field, message: 'the result is too large to represent' };

@@ -9,6 +9,7 @@ import {
   type FieldSpec,
   failure,
   failureSummary,
+  fieldsCheck,
   finiteOr,
   formatNumber,
   formatPercent,
@@ -85,7 +86,14 @@ export interface RiceInput {
 
 const NAMES = RICE_FIELDS.map((f) => f.name);
 
+const valid = fieldsCheck(RICE_FIELDS);
+
 export function computeRice(input: RiceInput): ScoreResult<number> {
+  if (valid(input)) {
+    // Every value is present and in range (nearly always, when ranking): skip the report.
+    const value = noNegZero((input.reach! * input.impact! * input.confidence!) / input.effort!);
+    if (Number.isFinite(value)) return { ok: true, value };
+  }
   const { values, missing, errors } = readFields(RICE_FIELDS, input);
   for (const e of errors) {
     // People often type 80 for 80 %; say what the API expects.

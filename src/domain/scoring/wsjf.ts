@@ -11,6 +11,7 @@ import {
   type FieldSpec,
   failure,
   failureSummary,
+  fieldsCheck,
   formatNumber,
   formatPercent,
   pickInputs,
@@ -42,7 +43,14 @@ export interface WsjfInput {
 const NAMES = WSJF_FIELDS.map((f) => f.name);
 const COMPONENTS = ['businessValue', 'timeCriticality', 'riskReduction'] as const;
 
+const valid = fieldsCheck(WSJF_FIELDS);
+
 export function computeWsjf(input: WsjfInput): ScoreResult<number, { costOfDelay: number }> {
+  if (valid(input)) {
+    // Every value is on the scale (nearly always, when ranking): skip the report.
+    const costOfDelay = input.businessValue! + input.timeCriticality! + input.riskReduction!;
+    return { ok: true, value: costOfDelay / input.jobSize!, costOfDelay };
+  }
   const { values, missing, errors } = readFields(WSJF_FIELDS, input);
   if (missing.length > 0 || errors.length > 0) return failure(missing, errors);
   const v = values as Record<string, number>;
