@@ -82,6 +82,22 @@ export class Api {
     return this.send<{ id: string; title: string }>('POST', `/api/v1/workspaces/${workspace}/features`, body);
   }
 
+  updateFeature(workspace: string, id: string, version: number, patch: Record<string, unknown>) {
+    return this.send<{ id: string; version: number; scores: Record<string, Record<string, unknown>> }>(
+      'PATCH',
+      `/api/v1/workspaces/${workspace}/features/${id}`,
+      { ...patch, version },
+    );
+  }
+
+  getScoring(workspace: string) {
+    return this.send<{ version: number } & Record<string, unknown>>('GET', `/api/v1/workspaces/${workspace}/scoring`);
+  }
+
+  updateScoring(workspace: string, version: number, patch: Record<string, unknown>) {
+    return this.send<{ version: number }>('PATCH', `/api/v1/workspaces/${workspace}/scoring`, { ...patch, version });
+  }
+
   linkInsight(workspace: string, featureId: string, body: { insightId: string; highlight?: string; importance?: string }) {
     return this.send('POST', `/api/v1/workspaces/${workspace}/features/${featureId}/insights`, body);
   }

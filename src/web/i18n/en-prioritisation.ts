@@ -295,6 +295,12 @@ export const enPrioritisation = {
       clear: 'Clear survey',
       more: '… and {{count}} more',
     },
+    card: {
+      title: 'Scores',
+      why: 'Why?',
+      otherFrameworks: 'Other frameworks',
+      ranked: 'See it ranked',
+    },
     shortcuts: {
       title: 'Prioritise',
       move: 'Next / previous feature',

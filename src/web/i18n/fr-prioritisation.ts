@@ -304,6 +304,12 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
       clear: 'Effacer l’enquête',
       more: '… et {{count}} de plus',
     },
+    card: {
+      title: 'Notes',
+      why: 'Pourquoi ?',
+      otherFrameworks: 'Autres cadres',
+      ranked: 'Voir le classement',
+    },
     shortcuts: {
       title: 'Prioriser',
       move: 'Fonctionnalité suivante / précédente',

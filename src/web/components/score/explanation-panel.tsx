@@ -46,9 +46,18 @@ function formatInput(framework: FrameworkKey, name: string, value: unknown, labe
   return labels.number(value, 2);
 }
 
-function inputLabel(framework: FrameworkKey, name: string, labels: ScoreLabels): string {
+function inputLabel(framework: FrameworkKey, name: string, labels: ScoreLabels, settings?: ScoringSettings): string {
   if (framework === 'kano' && name === 'respondents') return labels.field('kano', 'answers');
+  if (framework === 'custom') return settings?.custom.drivers.find((d) => d.name === name)?.label || labels.field('custom', name);
   return labels.field(framework, name);
+}
+
+/** The custom formula with each name replaced by its value: "(5 * 3 - 4) * (1 + 0 / 10) = 11". */
+function substitute(formula: string, inputs: Record<string, unknown>, labels: ScoreLabels): string {
+  return formula.replace(/\b[A-Za-z_][A-Za-z0-9_]*\b(?!\s*\()/g, (name) => {
+    const v = inputs[name];
+    return typeof v === 'number' ? labels.number(v, 2) : name;
+  });
 }
 
 /** The formula with this feature's numbers, in symbols every language reads. */
@@ -111,8 +120,11 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
       ? explainFeatureScore(framework, mergeScoreInputs(inputsFromScores(feature.scores), draft), evidenceOf(feature), settings)
       : null;
   const explained: Explained | null = local ?? (server.data as ExplanationDto | undefined) ?? null;
-  const withNumbers = formulaWithNumbers(framework, scores, settings, labels);
   const custom = framework === 'custom' ? customFormula(settings) : null;
+  const withNumbers =
+    framework === 'custom' && custom && scores.custom.value !== null && explained
+      ? `${substitute(custom.text, explained.inputs, labels)} = ${labels.score(scores.custom.value)}`
+      : formulaWithNumbers(framework, scores, settings, labels);
   const last = server.data?.lastChange ?? null;
 
   const inputs = Object.entries(explained?.inputs ?? {});
@@ -184,7 +196,7 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
               {inputs.map(([name, value]) => (
                 <Table.Tr key={name} data-input={name}>
                   <Table.Td>
-                    <Text size="sm">{inputLabel(framework, name, labels)}</Text>
+                    <Text size="sm">{inputLabel(framework, name, labels, settings)}</Text>
                   </Table.Td>
                   <Table.Td ta="right">
                     {value === null ? (
@@ -218,7 +230,7 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
             <Stack key={c.name} gap={3} data-contribution={c.name}>
               <Group justify="space-between" gap="xs" wrap="nowrap">
                 <Text size="sm">
-                  {framework === 'kano' ? labels.choice('kano', 'category', c.name) : inputLabel(framework, c.name, labels)}{' '}
+                  {framework === 'kano' ? labels.choice('kano', 'category', c.name) : inputLabel(framework, c.name, labels, settings)}{' '}
                   <Text span fw={600}>
                     {framework === 'kano' ? c.value : formatInput(framework, c.name, c.value, labels)}
                   </Text>
@@ -240,7 +252,7 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
       {missing.length > 0 && errors.length === 0 && (
         <Alert color="yellow" variant="light" title={t('prioritise.explanation.missingTitle')} data-testid="explanation-missing">
           <Text size="sm">
-            {t('prioritise.explanation.missingBody', { fields: missing.map((m) => inputLabel(framework, m, labels)).join(', ') })}
+            {t('prioritise.explanation.missingBody', { fields: missing.map((m) => inputLabel(framework, m, labels, settings)).join(', ') })}
           </Text>
         </Alert>
       )}

@@ -40,6 +40,8 @@ export interface ScoreFieldProps {
   /** Marks the input so focus can be found again after its row moves. */
   editKey?: string;
   size?: 'sm' | 'md';
+  /** For a <label htmlFor> outside the field. */
+  id?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export const ScoreField = memo(function ScoreField({
   missingLabel,
   editKey,
   size = 'sm',
+  id,
 }: ScoreFieldProps) {
   const mode = inputMode(framework, spec);
   const [text, setText] = useState(() => shown(value));
@@ -73,6 +76,7 @@ export const ScoreField = memo(function ScoreField({
   const missing = empty && spec.required;
   const problem = empty ? null : checkField(spec, value);
   const common = {
+    id,
     'aria-label': ariaLabel,
     'aria-invalid': problem ? true : undefined,
     'data-missing': missing || undefined,

@@ -38,6 +38,7 @@ import { NotFoundPage } from '../../components/route-error.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { DescriptionCard } from './description-card.js';
 import { EvidencePanel } from './evidence-panel.js';
+import { ScoresCard } from './scores-card.js';
 import '../../i18n/discovery.js';
 
 /** One feature: what it is, where it stands, and the evidence that asks for it. */
@@ -181,6 +182,7 @@ export function FeaturePage() {
               />
             </Stack>
           </Card>
+          <ScoresCard workspace={workspace.key} feature={f} canWrite={canWrite} />
         </Grid.Col>
       </Grid>
       <RenameModal feature={f} opened={renaming} onClose={() => setRenaming(false)} update={update} />

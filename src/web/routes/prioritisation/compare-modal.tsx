@@ -18,6 +18,7 @@ function show(framework: FrameworkKey, name: string, value: number | string | nu
   if (typeof value === 'string')
     return framework === 'rice' && name === 'reachSource' ? labels.reachSource(value) : labels.choice(framework, name, value);
   if (framework === 'rice' && name === 'confidence') return labels.percent(value);
+  if (framework === 'rice' && name === 'impact') return labels.choice('rice', 'impact', value);
   return labels.number(value, 2);
 }
 

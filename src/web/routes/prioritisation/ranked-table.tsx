@@ -107,19 +107,19 @@ function buildColumns(framework: FrameworkKey, settings: ScoringSettings, labels
               key: 'reach',
               header: labels.field('rice', 'reach'),
               help: labels.fieldHelp('rice', 'reach', spec.description),
-              width: '186px',
+              width: '204px',
               align: 'right' as const,
               cell: (ctx: CellContext) => <ReachCell ctx={ctx} spec={spec} t={t} />,
             }
-          : fieldColumn('rice', spec, labels, spec.name === 'impact' ? '136px' : '104px'),
+          : fieldColumn('rice', spec, labels, spec.name === 'impact' ? '136px' : '110px'),
       );
     case 'wsjf':
       return [
-        ...fields.map((spec) => fieldColumn('wsjf', spec, labels, '96px')),
+        ...fields.map((spec) => fieldColumn('wsjf', spec, labels, '110px')),
         {
           key: 'costOfDelay',
           header: labels.field('wsjf', 'costOfDelay'),
-          width: '84px',
+          width: '96px',
           align: 'right',
           cell: ({ scores }) => <span className={classes.computed}>{scores.wsjf.costOfDelay ?? '—'}</span>,
         },
@@ -156,7 +156,7 @@ function buildColumns(framework: FrameworkKey, settings: ScoringSettings, labels
       ];
     case 'valueEffort':
       return [
-        ...fields.map((spec) => fieldColumn('valueEffort', spec, labels, '96px')),
+        ...fields.map((spec) => fieldColumn('valueEffort', spec, labels, '104px')),
         {
           key: 'quadrant',
           header: labels.field('valueEffort', 'quadrant'),
@@ -191,7 +191,7 @@ function buildColumns(framework: FrameworkKey, settings: ScoringSettings, labels
           })),
       ];
     default:
-      return fields.map((spec) => fieldColumn(framework, spec, labels, '96px'));
+      return fields.map((spec) => fieldColumn(framework, spec, labels, '110px'));
   }
 }
 
@@ -251,10 +251,13 @@ export const RankedTable = forwardRef<RankedTableHandle, RankedTableProps>(funct
   const scroller = useRef<HTMLDivElement>(null);
   const { start, end, total, scrollToIndex } = useWindowedRows(scroller, rows.length, ROW_HEIGHT, 6);
   const columns = useMemo(() => buildColumns(framework, settings, labels, t as unknown as T), [framework, settings, labels, t]);
-  const template = `36px 52px minmax(200px, 1fr) ${columns.map((c) => c.width).join(' ')} 104px 32px`;
+  const scoreWidth = framework === 'kano' ? 168 : framework === 'moscow' ? 132 : framework === 'ice' ? 150 : 112;
+  const template = `36px 52px minmax(200px, 1fr) ${columns.map((c) => c.width).join(' ')} ${scoreWidth}px 32px`;
   // Narrow screens scroll the table sideways rather than squeezing the inputs.
   const minWidth =
-    36 + 52 + 200 + columns.reduce((sum, c) => sum + Number.parseInt(c.width, 10), 0) + 104 + 32 + 8 * (columns.length + 5) + 18;
+    36 + 52 + 200 + columns.reduce((sum, c) => sum + Number.parseInt(c.width, 10), 0) + scoreWidth + 32 + 8 * (columns.length + 5) + 18;
+  // As tall as its rows, up to most of the screen.
+  const height = `min(70dvh, ${Math.max(200, 42 + rows.length * ROW_HEIGHT + 2)}px)`;
   const missingLabel = t('prioritise.missing');
 
   // Handlers keep their identity, so unchanged rows skip rendering.
@@ -292,7 +295,7 @@ export const RankedTable = forwardRef<RankedTableHandle, RankedTableProps>(funct
   if (editingIndex >= 0 && (editingIndex < start || editingIndex >= end)) indices.push(editingIndex);
 
   return (
-    <div className={classes.tableWrap} data-testid="ranked-table">
+    <div className={classes.tableWrap} style={{ height }} data-testid="ranked-table">
       <div
         className={classes.tableInner}
         style={{ minWidth }}

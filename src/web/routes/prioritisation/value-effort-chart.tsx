@@ -3,6 +3,7 @@ import { type KeyboardEvent, type PointerEvent, useMemo, useRef, useState } from
 import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
+  DefaultZIndexes,
   ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
@@ -13,6 +14,7 @@ import {
   useYAxisScale,
   XAxis,
   YAxis,
+  ZIndexLayer,
 } from 'recharts';
 import { type Quadrant, quadrantOf, VALUE_EFFORT_SCALE } from '../../../domain/scoring/index.js';
 import { useScoreLabels } from '../../components/score/labels.js';
@@ -148,24 +150,26 @@ export default function ValueEffortChart({ points, midpoint, canEdit, onOpen, on
           />
           <ReferenceLine x={midpoint} stroke={axisColor} strokeDasharray="4 4" />
           <ReferenceLine y={midpoint} stroke={axisColor} strokeDasharray="4 4" />
-          <Points
-            points={spreadPoints}
-            midpoint={midpoint}
-            canEdit={canEdit}
-            onOpen={onOpen}
-            onMove={onMove}
-            onHover={setHover}
-            colorOf={(q) => shade(QUADRANT_COLORS[q], 6, 5)}
-            ring={scheme === 'dark' ? theme.colors.dark[7] : theme.white}
-            describe={(p) =>
-              t('prioritise.chart.pointLabel', {
-                title: p.title,
-                value: p.value,
-                effort: p.effort,
-                quadrant: labels.quadrant(quadrantOf(p.value >= midpoint, p.effort >= midpoint)),
-              })
-            }
-          />
+          <ZIndexLayer zIndex={DefaultZIndexes.scatter}>
+            <Points
+              points={spreadPoints}
+              midpoint={midpoint}
+              canEdit={canEdit}
+              onOpen={onOpen}
+              onMove={onMove}
+              onHover={setHover}
+              colorOf={(q) => shade(QUADRANT_COLORS[q], 6, 5)}
+              ring={scheme === 'dark' ? theme.colors.dark[7] : theme.white}
+              describe={(p) =>
+                t('prioritise.chart.pointLabel', {
+                  title: p.title,
+                  value: p.value,
+                  effort: p.effort,
+                  quadrant: labels.quadrant(quadrantOf(p.value >= midpoint, p.effort >= midpoint)),
+                })
+              }
+            />
+          </ZIndexLayer>
         </ScatterChart>
       </ResponsiveContainer>
       {hovered && hover && (
