@@ -330,7 +330,7 @@ export const enPrioritisation = {
     midpoint: 'Value/effort midpoint',
     midpointHint: 'Where “high” starts on both axes of the 2×2 (1–10; 5.5 splits whole numbers evenly).',
     currency: 'Revenue currency',
-    currencyHint: 'Customer revenue in this currency feeds `revenue` in the custom formula (ISO 4217, e.g. EUR).',
+    currencyHint: 'Customer revenue in this currency feeds “revenue” in the custom formula (ISO 4217, e.g. EUR).',
     currencyInvalid: 'Use a three-letter ISO 4217 code such as EUR or USD.',
     customTitle: 'Custom score',
     customIntro:

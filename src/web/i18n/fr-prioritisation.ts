@@ -340,7 +340,7 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
     midpoint: 'Point médian valeur/effort',
     midpointHint: 'Là où commence « élevé » sur les deux axes de la matrice (1 à 10 ; 5,5 partage les entiers à égalité).',
     currency: 'Devise du revenu',
-    currencyHint: 'Le revenu des clients dans cette devise alimente `revenue` dans la formule (ISO 4217, ex. EUR).',
+    currencyHint: 'Le revenu des clients dans cette devise alimente « revenue » dans la formule (ISO 4217, ex. EUR).',
     currencyInvalid: 'Utilisez un code ISO 4217 de trois lettres comme EUR ou USD.',
     customTitle: 'Note personnalisée',
     customIntro:

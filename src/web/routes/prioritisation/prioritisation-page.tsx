@@ -1,36 +1,10 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Drawer,
-  EmptyState,
-  Group,
-  Kbd,
-  Loader,
-  Select,
-  Skeleton,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Button, Card, Drawer, EmptyState, Group, Kbd, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import {
-  IconAdjustments,
-  IconArrowsDiff,
-  IconFilterOff,
-  IconGitMerge,
-  IconInfoCircle,
-  IconSearch,
-  IconSparkles,
-} from '@tabler/icons-react';
+import { IconAdjustments, IconArrowsDiff, IconFilterOff, IconGitMerge, IconInfoCircle, IconSparkles } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FEATURE_STATUSES } from '../../../contract/discovery.js';
 import { routes } from '../../../contract/routes.js';
 import type { ScoresPatch } from '../../../domain/scoring/feature-scores.js';
 import type { FrameworkKey, KanoResponse } from '../../../domain/scoring/index.js';
@@ -57,6 +31,7 @@ import classes from './prioritisation.module.css';
 import { RankedTable, type RankedTableHandle } from './ranked-table.js';
 import { rankFeatures, ScoreCache } from './ranking.js';
 import type { PrioritiseSearch } from './search-params.js';
+import { Toolbar } from './toolbar.js';
 import '../../i18n/discovery.js';
 import '../../i18n/prioritisation.js';
 
@@ -96,7 +71,12 @@ export function PrioritisationPage() {
   const productItems = products.data?.pages.flatMap((p) => p.items) ?? [];
   const product = search.product ? productItems.find((p) => p.id === search.product) : undefined;
   const preferred = product?.scoringFrameworks ?? (settings ? [settings.defaultFramework] : []);
-  const frameworks = orderedFrameworks(preferred);
+  const preferredKey = preferred.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list is compared by value
+  const frameworks = useMemo(() => orderedFrameworks(preferred), [preferredKey]);
+  const productKey = productItems.map((p) => `${p.id}:${p.name}`).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the options are compared by value
+  const productOptions = useMemo(() => productItems.map((p) => ({ value: p.id, label: p.name })), [productKey]);
   const framework: FrameworkKey = search.framework ?? preferred[0] ?? 'rice';
 
   const list = useInfiniteQuery({
@@ -184,6 +164,16 @@ export function PrioritisationPage() {
       replace: true,
     });
   const updateQuery = useDebouncedCallback((value: string) => setSearch({ q: value.trim() || undefined }), 250);
+  // Stable identities, so the toolbar does not re-render on every keystroke in the table.
+  const searchRef = useRef(setSearch);
+  searchRef.current = setSearch;
+  const onSearch = useCallback((patch: Partial<PrioritiseSearch>) => searchRef.current(patch), []);
+  const queryRef = useRef(updateQuery);
+  queryRef.current = updateQuery;
+  const onQuery = useCallback((value: string) => {
+    setQ(value);
+    queryRef.current(value);
+  }, []);
   const explainRef = useRef((id: string) => setSearch({ explain: id }));
   explainRef.current = (id: string) => setSearch({ explain: id });
   const onExplain = useCallback((id: string) => explainRef.current(id), []);
@@ -261,110 +251,64 @@ export function PrioritisationPage() {
         : [],
     [rows, framework],
   );
-  const custom = settings ? customFormula(settings) : null;
+  const custom = useMemo(() => (settings ? customFormula(settings) : null), [settings]);
 
-  const header = (
-    <PageHeader
-      title={t('prioritise.title')}
-      description={t('prioritise.description')}
-      actions={
-        <>
-          <Tooltip label={selected.size < 2 ? t('prioritise.compareHint') : t('prioritise.shortcuts.compare')} withinPortal>
-            <Button
+  // Memoised with what it shows, so typing in the table does not redraw the page's header.
+  const header = useMemo(
+    () => (
+      <PageHeader
+        title={t('prioritise.title')}
+        description={t('prioritise.description')}
+        actions={
+          <>
+            <Tooltip label={selected.size < 2 ? t('prioritise.compareHint') : t('prioritise.shortcuts.compare')} withinPortal>
+              <Button
+                variant="default"
+                leftSection={<IconArrowsDiff size={16} aria-hidden />}
+                rightSection={<Kbd size="xs">C</Kbd>}
+                disabled={selected.size < 2}
+                onClick={() => setComparing(true)}
+                data-testid="compare-button"
+              >
+                {selected.size > 0 ? t('prioritise.compareCount', { count: selected.size }) : t('prioritise.compare')}
+              </Button>
+            </Tooltip>
+            <ButtonLink
+              to="/w/$workspace/settings/scoring"
+              params={{ workspace: ws }}
               variant="default"
-              leftSection={<IconArrowsDiff size={16} aria-hidden />}
-              rightSection={<Kbd size="xs">C</Kbd>}
-              disabled={selected.size < 2}
-              onClick={() => setComparing(true)}
-              data-testid="compare-button"
+              leftSection={<IconAdjustments size={16} aria-hidden />}
             >
-              {selected.size > 0 ? t('prioritise.compareCount', { count: selected.size }) : t('prioritise.compare')}
-            </Button>
-          </Tooltip>
-          <ButtonLink
-            to="/w/$workspace/settings/scoring"
-            params={{ workspace: ws }}
-            variant="default"
-            leftSection={<IconAdjustments size={16} aria-hidden />}
-          >
-            {t('prioritise.settingsLink')}
-          </ButtonLink>
-        </>
-      }
-    />
+              {t('prioritise.settingsLink')}
+            </ButtonLink>
+          </>
+        }
+      />
+    ),
+    [selected.size, ws, t],
   );
 
   return (
     <div className={classes.layout}>
       {header}
       <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
-        <Tabs value={framework} onChange={(v) => v && setSearch({ framework: v as FrameworkKey })} variant="pills" radius="md">
-          <Tabs.List aria-label={t('prioritise.framework')}>
-            {frameworks.map((f, i) => (
-              <Tabs.Tab key={f} value={f} data-testid={`framework-${f}`} rightSection={i < 9 ? <Kbd size="xs">{i + 1}</Kbd> : undefined}>
-                {labels.framework(f)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </Tabs>
-        <Group gap="sm" wrap="wrap" align="center">
-          <Text size="sm" c="dimmed" style={{ flex: '1 1 320px' }}>
-            {labels.frameworkAbout(framework)}
-          </Text>
-          {framework === 'ice' && settings && (
-            <Tooltip label={t(`prioritise.iceVariantHint.${settings.iceVariant}`)} withinPortal>
-              <Badge variant="light" size="lg" data-testid="ice-variant-badge">
-                {t('prioritise.iceVariantBadge', { variant: labels.iceVariant(settings.iceVariant) })}
-              </Badge>
-            </Tooltip>
-          )}
-          {framework === 'custom' && custom && (
-            <Badge variant="light" size="lg" tt="none" ff="monospace" data-testid="custom-formula-badge">
-              {custom.weighted
-                ? t('prioritise.custom.weightedSum', { formula: custom.text })
-                : t('prioritise.custom.formula', { formula: custom.text })}
-            </Badge>
-          )}
-        </Group>
-        <Group gap="sm" wrap="wrap">
-          <TextInput
-            ref={searchInput}
-            placeholder={t('prioritise.searchPlaceholder')}
-            aria-label={t('prioritise.search')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              updateQuery(e.currentTarget.value);
-            }}
-            style={{ flex: 1, minWidth: 200, maxWidth: 320 }}
-          />
-          <Select
-            aria-label={t('prioritise.filterProduct')}
-            data={[{ value: '', label: t('prioritise.allProducts') }, ...productItems.map((p) => ({ value: p.id, label: p.name }))]}
-            value={search.product ?? ''}
-            onChange={(v) => setSearch({ product: v || undefined, framework: undefined })}
-            allowDeselect={false}
-            w={220}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="product-filter"
-          />
-          <Select
-            aria-label={t('prioritise.filterStatus')}
-            placeholder={t('prioritise.allStatuses')}
-            data={FEATURE_STATUSES.map((s) => ({ value: s, label: t(`discovery.featureStatuses.${s}`) }))}
-            value={search.status && !search.status.includes(',') ? search.status : null}
-            onChange={(v) => setSearch({ status: v ?? undefined })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            w={200}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Text size="sm" c="dimmed" ml="auto" data-testid="scored-count">
-            {rows.length > 0 && t('prioritise.scoredCount', { scored: scoredCount, total: rows.length })}
-          </Text>
-          {list.isFetching && <Loader size="xs" type="dots" aria-label={t('common.loading')} />}
-        </Group>
+        <Toolbar
+          framework={framework}
+          frameworks={frameworks}
+          settings={settings}
+          labels={labels}
+          custom={custom}
+          q={q}
+          onQuery={onQuery}
+          searchInput={searchInput}
+          products={productOptions}
+          product={search.product}
+          status={search.status}
+          onSearch={onSearch}
+          scored={scoredCount}
+          total={rows.length}
+          fetching={list.isFetching}
+        />
 
         {!canWrite && (
           <Text size="sm" c="dimmed">
@@ -557,40 +501,43 @@ export function PrioritisationPage() {
         )}
       </Stack>
 
-      <Drawer
-        opened={Boolean(search.explain)}
-        onClose={() => setSearch({ explain: undefined })}
-        position="right"
-        size="md"
-        title={
-          <Text fw={650} lineClamp={2}>
-            {explained ? `${t('prioritise.explanation.title')} — ${explained.feature.title}` : t('prioritise.explanation.title')}
-          </Text>
-        }
-      >
-        {explained && settings ? (
-          <Stack gap="lg">
-            <ExplanationPanel
-              workspace={ws}
-              feature={explained.feature}
-              framework={framework}
-              scores={explained.scores}
-              draft={snapshot.drafts.get(explained.feature.id)}
-              settings={settings}
-              labels={labels}
-            />
-            <ButtonLink
-              to="/w/$workspace/features/$featureId"
-              params={{ workspace: ws, featureId: explained.feature.id }}
-              variant="default"
-            >
-              {t('prioritise.openFeature')}
-            </ButtonLink>
-          </Stack>
-        ) : (
-          <Skeleton h={240} />
-        )}
-      </Drawer>
+      {/* Mounted only while open: typing in the table re-renders the rows, not closed overlays. */}
+      {search.explain && (
+        <Drawer
+          opened
+          onClose={() => setSearch({ explain: undefined })}
+          position="right"
+          size="md"
+          title={
+            <Text fw={650} lineClamp={2}>
+              {explained ? `${t('prioritise.explanation.title')} — ${explained.feature.title}` : t('prioritise.explanation.title')}
+            </Text>
+          }
+        >
+          {explained && settings ? (
+            <Stack gap="lg">
+              <ExplanationPanel
+                workspace={ws}
+                feature={explained.feature}
+                framework={framework}
+                scores={explained.scores}
+                draft={snapshot.drafts.get(explained.feature.id)}
+                settings={settings}
+                labels={labels}
+              />
+              <ButtonLink
+                to="/w/$workspace/features/$featureId"
+                params={{ workspace: ws, featureId: explained.feature.id }}
+                variant="default"
+              >
+                {t('prioritise.openFeature')}
+              </ButtonLink>
+            </Stack>
+          ) : (
+            <Skeleton h={240} />
+          )}
+        </Drawer>
+      )}
 
       {surveyRow && settings && (
         <KanoSurveyDrawer
@@ -603,7 +550,7 @@ export function PrioritisationPage() {
           onSave={(answers: KanoResponse[] | null) => onEdit(surveyRow.feature, { kano: { answers } }, `${surveyRow.feature.id}:category`)}
         />
       )}
-      {settings && (
+      {settings && comparing && (
         <CompareModal
           items={compareItems}
           opened={comparing && compareItems.length >= 2}

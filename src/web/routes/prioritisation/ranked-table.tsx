@@ -303,45 +303,7 @@ export const RankedTable = forwardRef<RankedTableHandle, RankedTableProps>(funct
         aria-rowcount={rows.length + 1}
         aria-label={t('prioritise.title')}
       >
-        <div className={classes.headerRow} role="row" style={{ gridTemplateColumns: template }}>
-          <span role="columnheader" className={classes.headerCell}>
-            <span className={classes.visuallyHidden}>{t('prioritise.colSelect')}</span>
-          </span>
-          <span role="columnheader" className={classes.headerCell} data-align="right">
-            {t('prioritise.colRank')}
-          </span>
-          <span role="columnheader" className={classes.headerCell}>
-            {t('prioritise.colFeature')}
-          </span>
-          {columns.map((c) => (
-            <span key={c.key} role="columnheader" className={classes.headerCell} data-align={c.align}>
-              {c.help ? (
-                <Tooltip label={c.help} multiline w={280} withinPortal openDelay={300}>
-                  <button type="button" className={classes.headerHelp}>
-                    {c.header}
-                    <IconInfoCircle size={12} aria-hidden />
-                  </button>
-                </Tooltip>
-              ) : (
-                c.header
-              )}
-            </span>
-          ))}
-          <span role="columnheader" className={classes.headerCell} data-align="right">
-            {framework === 'ice' ? (
-              <Tooltip label={t(`prioritise.iceVariantHint.${settings.iceVariant}`)} withinPortal>
-                <button type="button" className={classes.headerHelp} data-testid="ice-variant-header">
-                  {t('prioritise.colScore')} · {labels.iceVariant(settings.iceVariant)}
-                </button>
-              </Tooltip>
-            ) : (
-              t('prioritise.colScore')
-            )}
-          </span>
-          <span role="columnheader" className={classes.headerCell}>
-            <span className={classes.visuallyHidden}>{t('prioritise.save.saved')}</span>
-          </span>
-        </div>
+        <HeaderRow columns={columns} template={template} framework={framework} iceVariant={settings.iceVariant} labels={labels} />
         <div ref={scroller} className={classes.scroll} data-testid="ranked-scroll">
           <div className={classes.rows} style={{ height: total }} role="rowgroup">
             {indices.map((index) => {
@@ -372,6 +334,64 @@ export const RankedTable = forwardRef<RankedTableHandle, RankedTableProps>(funct
           </div>
         </div>
       </div>
+    </div>
+  );
+});
+
+/** The column names, with each input's meaning on hover (memoised: typing does not redraw it). */
+const HeaderRow = memo(function HeaderRow({
+  columns,
+  template,
+  framework,
+  iceVariant,
+  labels,
+}: {
+  columns: Column[];
+  template: string;
+  framework: FrameworkKey;
+  iceVariant: ScoringSettings['iceVariant'];
+  labels: ScoreLabels;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={classes.headerRow} role="row" style={{ gridTemplateColumns: template }}>
+      <span role="columnheader" className={classes.headerCell}>
+        <span className={classes.visuallyHidden}>{t('prioritise.colSelect')}</span>
+      </span>
+      <span role="columnheader" className={classes.headerCell} data-align="right">
+        {t('prioritise.colRank')}
+      </span>
+      <span role="columnheader" className={classes.headerCell}>
+        {t('prioritise.colFeature')}
+      </span>
+      {columns.map((c) => (
+        <span key={c.key} role="columnheader" className={classes.headerCell} data-align={c.align}>
+          {c.help ? (
+            <Tooltip label={c.help} multiline w={280} withinPortal openDelay={300}>
+              <button type="button" className={classes.headerHelp}>
+                {c.header}
+                <IconInfoCircle size={12} aria-hidden />
+              </button>
+            </Tooltip>
+          ) : (
+            c.header
+          )}
+        </span>
+      ))}
+      <span role="columnheader" className={classes.headerCell} data-align="right">
+        {framework === 'ice' ? (
+          <Tooltip label={t(`prioritise.iceVariantHint.${iceVariant}`)} withinPortal>
+            <button type="button" className={classes.headerHelp} data-testid="ice-variant-header">
+              {t('prioritise.colScore')} · {labels.iceVariant(iceVariant)}
+            </button>
+          </Tooltip>
+        ) : (
+          t('prioritise.colScore')
+        )}
+      </span>
+      <span role="columnheader" className={classes.headerCell}>
+        <span className={classes.visuallyHidden}>{t('prioritise.save.saved')}</span>
+      </span>
     </div>
   );
 });

@@ -107,7 +107,7 @@ export default function ValueEffortChart({ points, midpoint, canEdit, onOpen, on
               y1={a.y1}
               y2={a.y2}
               fill={shade(QUADRANT_COLORS[a.quadrant], 0, 9)}
-              fillOpacity={scheme === 'dark' ? 0.35 : 0.55}
+              fillOpacity={scheme === 'dark' ? 0.22 : 0.55}
               stroke="none"
               ifOverflow="hidden"
               label={{

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLock } from '@tabler/icons-react';
+import { IconLock, IconSortDescendingNumbers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,7 @@ import { type ScoringSettingsDto, scoringQuery, useUpdateScoring } from '../../a
 import { useWorkspace } from '../../app/use-workspace.js';
 import { ConflictAlert } from '../../components/conflict-alert.js';
 import { ErrorState } from '../../components/error-state.js';
-import { AnchorLink } from '../../components/links.js';
+import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { Page, PageHeader } from '../../components/page-header.js';
 import { useScoreLabels } from '../../components/score/labels.js';
 import { CustomScoreEditor, checkCustom, type DriverDraft, driverDraft, toDrivers } from './scoring-custom-editor.js';
@@ -162,11 +162,24 @@ export function ScoringSettingsPage() {
         <AnchorLink to="/w/$workspace/settings" params={{ workspace: workspace.key }} size="sm" c="dimmed">
           {t('settings.title')}
         </AnchorLink>
-        <AnchorLink to="/w/$workspace/prioritise" params={{ workspace: workspace.key }} size="sm" c="dimmed">
-          {t('nav.prioritise')}
-        </AnchorLink>
+        <Text size="sm" c="dimmed">
+          {t('scoring.title')}
+        </Text>
       </Breadcrumbs>
-      <PageHeader title={t('scoring.title')} description={t('scoring.description')} />
+      <PageHeader
+        title={t('scoring.title')}
+        description={t('scoring.description')}
+        actions={
+          <ButtonLink
+            to="/w/$workspace/prioritise"
+            params={{ workspace: workspace.key }}
+            variant="default"
+            leftSection={<IconSortDescendingNumbers size={16} aria-hidden />}
+          >
+            {t('nav.prioritise')}
+          </ButtonLink>
+        }
+      />
       <form onSubmit={submit} noValidate>
         <Stack gap="lg">
           {!canWrite && (

@@ -1,0 +1,192 @@
+import { PRIORITISATION_STRINGS, PrioritisationPage } from './pages/prioritisation-page.js';
+import { fill } from './pages/strings.js';
+import { expect, test } from './support/fixtures.js';
+
+/**
+ * Prioritisation, end to end: score features with RICE in the ranked table (Intercom's
+ * worked examples), watch the order follow the scores, read why the first one ranks first,
+ * then change the workspace's scoring rules and see them on the screen.
+ */
+const INTERCOM = [
+  { title: 'Alpha: export to PDF', inputs: { reach: 450, impact: 3, confidence: 100, effort: 2 }, score: '675' },
+  { title: 'Beta: single sign-on', inputs: { reach: 2000, impact: 1, confidence: 80, effort: 4 }, score: '400' },
+  { title: 'Gamma: bulk tagging', inputs: { reach: 800, impact: 2, confidence: 50, effort: 1 }, score: '800' },
+] as const;
+
+test.describe('en-US', () => {
+  test('score three features with RICE, reorder by score, read the explanation, change the scoring rules', async ({
+    page,
+    s,
+    api,
+    workspace,
+    shell,
+  }) => {
+    const p = PRIORITISATION_STRINGS.en.prioritise;
+    const rules = PRIORITISATION_STRINGS.en.scoring;
+    const product = await api.createProduct(workspace.slug, { name: 'Customer Portal', scoringFrameworks: ['rice', 'ice'] } as never);
+    for (const f of INTERCOM) await api.createFeature(workspace.slug, { title: f.title, productId: product.id });
+
+    // From the navigation to the ranked table: nothing is scored yet, and the screen says what to do.
+    await page.goto(`/w/${workspace.slug}/products`);
+    await shell.go(s.nav.prioritise);
+    const table = new PrioritisationPage(page, p);
+    await expect(table.rows()).toHaveCount(3);
+    await expect(page.getByTestId('not-scored-hint')).toContainText(p.emptyTitle);
+    for (const f of INTERCOM) await expect(table.score(f.title)).toHaveText(p.notScored);
+    // Missing inputs say so; they are not zeros.
+    await expect(table.row(INTERCOM[0].title).locator('input[data-field="reach"]')).toHaveAttribute('placeholder', p.missing);
+
+    // Score each one; the order follows the scores as they are typed.
+    for (const f of INTERCOM) {
+      await table.scoreRice(f.title, f.inputs);
+      await expect(table.score(f.title)).toHaveText(f.score);
+    }
+    await expect.poll(() => table.order()).toEqual([INTERCOM[2].title, INTERCOM[0].title, INTERCOM[1].title]);
+    await expect(table.rows().getByTestId('rank')).toHaveText(['1', '2', '3']);
+    await expect(page.getByTestId('not-scored-hint')).toBeHidden();
+
+    // Typing re-ranks at once: Beta with half the effort (2000 × 1 × 80 % ÷ 2 = 800) ties Gamma at the top…
+    await table.row(INTERCOM[1].title).locator('input[data-field="effort"]').fill('2');
+    await expect(table.score(INTERCOM[1].title)).toHaveText('800');
+    await expect.poll(() => table.order()).toEqual([INTERCOM[1].title, INTERCOM[2].title, INTERCOM[0].title]);
+    await expect(table.rows().getByTestId('rank')).toHaveText(['1', '1', '3']);
+    // …and back.
+    await table.row(INTERCOM[1].title).locator('input[data-field="effort"]').fill('4');
+    await expect.poll(() => table.order()).toEqual([INTERCOM[2].title, INTERCOM[0].title, INTERCOM[1].title]);
+
+    // Saved with each row's version: the server ranks them the same way after a reload.
+    await table.expectSaved();
+    await page.reload();
+    await expect.poll(() => table.order()).toEqual([INTERCOM[2].title, INTERCOM[0].title, INTERCOM[1].title]);
+    await expect(table.score(INTERCOM[2].title)).toHaveText('800');
+
+    // Why is Gamma first? Its inputs, the formula with its numbers, and who changed it last.
+    const panel = await table.explain(INTERCOM[2].title);
+    await expect(panel.getByTestId('explanation-value')).toHaveText('800');
+    await expect(panel.getByTestId('explanation-numbers')).toHaveText('800 × 2 × 50% ÷ 1 = 800');
+    const inputs = panel.getByTestId('explanation-inputs');
+    await expect(inputs.locator('[data-input="reach"]')).toContainText('800');
+    await expect(inputs.locator('[data-input="impact"]')).toContainText(p.choices.rice.impact['2']);
+    await expect(inputs.locator('[data-input="confidence"]')).toContainText('50%');
+    await expect(inputs.locator('[data-input="effort"]')).toContainText('1');
+    await expect(panel.getByTestId('explanation-last-change')).toContainText('Olivia Owner');
+    await page.keyboard.press('Escape');
+
+    // The workspace switches ICE to the average variant; the ICE view says which variant it shows.
+    await page.goto(`/w/${workspace.slug}/settings/scoring`);
+    await page.getByTestId('ice-variant').getByText(rules.iceAverage, { exact: false }).click();
+    await page.getByTestId('save-scoring').click();
+    await expect(page.getByText(rules.saved)).toBeVisible();
+    await table.goto(workspace.slug, 'ice');
+    await expect(page.getByTestId('ice-variant-badge')).toHaveText(fill(p.iceVariantBadge, { variant: p.iceVariants.average }));
+    await expect(page.getByTestId('ice-variant-header')).toContainText(p.iceVariants.average);
+
+    // A custom formula with a mistake is refused where it is: the position and a caret under it.
+    await page.goto(`/w/${workspace.slug}/settings/scoring`);
+    await page.getByTestId('add-driver').click();
+    await page.getByTestId('driver-name-0').fill('fit');
+    await page.getByTestId('formula').fill('fit * (customers + ');
+    const errors = page.getByTestId('formula-errors');
+    await expect(errors).toContainText('At position 20');
+    // The caret sits under the character after the last "+" (whitespace kept as typed).
+    expect(await errors.getByTestId('formula-pointer').textContent()).toBe(`fit * (customers + \n${' '.repeat(19)}^`);
+    await expect(page.getByTestId('save-scoring')).toBeDisabled();
+    await page.getByTestId('formula').fill('fit * (customers + 1)');
+    await expect(page.getByTestId('formula-ok')).toBeVisible();
+    await expect(page.getByTestId('preview-score')).toBeVisible();
+  });
+});
+
+test('an edit on a score someone else changed meanwhile is not saved over theirs until the person chooses', async ({
+  page,
+  api,
+  workspace,
+}) => {
+  const p = PRIORITISATION_STRINGS.en.prioritise;
+  const feature = await api.createFeature(workspace.slug, {
+    title: 'Offline mode',
+    scores: { rice: { reach: 100, impact: 1, confidence: 1, effort: 1 } },
+  });
+  const table = new PrioritisationPage(page, p);
+  await table.goto(workspace.slug, 'rice');
+  await expect(table.score('Offline mode')).toHaveText('100');
+
+  // Someone else changes the reach while this screen shows the old version.
+  await api.updateFeature(workspace.slug, feature.id, (feature as unknown as { version: number }).version, {
+    scores: { rice: { reach: 300 } },
+  });
+  await table.row('Offline mode').locator('input[data-field="effort"]').fill('4');
+  const conflict = page.getByTestId('score-conflict');
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(`${p.fields.rice.reach} 300`);
+  await expect(table.row('Offline mode').getByTestId('save-state')).toHaveAttribute('data-state', 'conflict');
+
+  // Keep mine: my effort is saved on top of their reach (300 × 1 × 100 % ÷ 4 = 75).
+  await conflict.getByRole('button', { name: p.save.keepMine }).click();
+  await expect(conflict).toBeHidden();
+  await expect(table.score('Offline mode')).toHaveText('75');
+  await table.expectSaved();
+  await page.reload();
+  await expect(table.score('Offline mode')).toHaveText('75');
+});
+
+test('each role gets what it may do: a product owner scores, a viewer reads', async ({ api, workspace, browser, baseURL }) => {
+  const p = PRIORITISATION_STRINGS.en.prioritise;
+  const rules = PRIORITISATION_STRINGS.en.scoring;
+  await api.createFeature(workspace.slug, { title: 'Audit log', scores: { rice: { reach: 50, impact: 2, confidence: 0.8, effort: 1 } } });
+  const join = async (role: 'product_owner' | 'viewer') => {
+    const { inviteToken } = await api.invite(workspace.slug, `${role}.${Date.now()}@example.com`, role);
+    const context = await browser.newContext({ baseURL, locale: 'en-US' });
+    const response = await context.request.post(`${baseURL}/api/v1/invitations/${inviteToken}/accept`, {
+      data: { name: `A ${role}`, password: 'long enough password' },
+    });
+    expect(response.ok()).toBe(true);
+    return context;
+  };
+
+  // A product owner prioritises features but does not set the workspace's scoring rules.
+  const po = await join('product_owner');
+  const poPage = await po.newPage();
+  const poTable = new PrioritisationPage(poPage, p);
+  await poTable.goto(workspace.slug, 'rice');
+  await poTable.row('Audit log').locator('input[data-field="effort"]').fill('2');
+  await expect(poTable.score('Audit log')).toHaveText('40');
+  await poTable.expectSaved();
+  await poPage.goto(`/w/${workspace.slug}/settings/scoring`);
+  await expect(poPage.getByTestId('scoring-read-only')).toContainText(rules.readOnly.split('{{')[0]!.trim());
+  await expect(poPage.getByTestId('formula')).toBeDisabled();
+  await expect(poPage.getByTestId('save-scoring')).toHaveCount(0);
+  await po.close();
+
+  // A viewer reads the ranking and its explanation; nothing can be typed.
+  const viewer = await join('viewer');
+  const vPage = await viewer.newPage();
+  const vTable = new PrioritisationPage(vPage, p);
+  await vTable.goto(workspace.slug, 'rice');
+  await expect(vPage.getByText(p.readOnly)).toBeVisible();
+  await expect(vTable.score('Audit log')).toHaveText('40');
+  await expect(vTable.row('Audit log').locator('input[data-field="effort"]')).toBeDisabled();
+  const panel = await vTable.explain('Audit log');
+  await expect(panel.getByTestId('explanation-numbers')).toHaveText('50 × 2 × 80% ÷ 2 = 40');
+  await viewer.close();
+});
+
+test.describe('fr-FR', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('noter avec RICE, le classement suit, et la note s’explique', async ({ page, api, workspace }) => {
+    const p = PRIORITISATION_STRINGS.fr.prioritise;
+    for (const f of INTERCOM.slice(0, 2)) await api.createFeature(workspace.slug, { title: f.title });
+    const table = new PrioritisationPage(page, p);
+    await table.goto(workspace.slug);
+    await expect(page.getByRole('heading', { level: 1, name: p.title })).toBeVisible();
+    await expect(table.score(INTERCOM[1].title)).toHaveText(p.notScored);
+    for (const f of INTERCOM.slice(0, 2)) await table.scoreRice(f.title, f.inputs);
+    await expect.poll(() => table.order()).toEqual([INTERCOM[0].title, INTERCOM[1].title]);
+    await expect(table.score(INTERCOM[0].title)).toHaveText('675');
+    const panel = await table.explain(INTERCOM[0].title);
+    await expect(panel.getByTestId('explanation-inputs').locator('[data-input="impact"]')).toContainText(p.choices.rice.impact['3']);
+    await expect(page.getByRole('dialog')).toContainText(p.explanation.title);
+    await expect(panel.getByTestId('explanation-numbers')).toContainText('675');
+  });
+});
