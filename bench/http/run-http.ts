@@ -4,6 +4,7 @@ import { bootstrap, createWorkspace } from '../lib/bootstrap.js';
 import { topUpProducts } from '../lib/bulk-seed.js';
 import { startCairn } from '../lib/cairn-process.js';
 import { withCleanup } from '../lib/cleanup.js';
+import { topUpFeatures } from '../lib/feature-seed.js';
 import type { Memory } from '../lib/proc.js';
 import { createStore } from '../lib/store.js';
 import { startLimitServer } from './limit.js';
@@ -103,6 +104,9 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpReport> {
       log(
         `seeded ${inserted.toLocaleString('en-US')} products in ${seedSeconds.toFixed(1)} s (collection: ${size.toLocaleString('en-US')})`,
       );
+      const featuresStarted = performance.now();
+      const features = await topUpFeatures(db, tenant.workspace.id, tenant.userId, size);
+      log(`seeded ${features.toLocaleString('en-US')} scored features in ${((performance.now() - featuresStarted) / 1000).toFixed(1)} s`);
       for (const c of allCases) {
         const job = {
           caseName: c.name,

@@ -1,4 +1,5 @@
 import { Bench } from 'tinybench';
+import { featureScoringCases } from './features.js';
 import { lifecycleCases } from './lifecycle.js';
 import { scoringCases } from './scoring.js';
 import type { MicroCase } from './types.js';
@@ -14,7 +15,7 @@ export interface MicroResult {
 
 /** Every micro-benchmark, area by area. Add an area in one line. */
 function allMicroCases(): MicroCase[] {
-  return [...lifecycleCases(), ...scoringCases()];
+  return [...lifecycleCases(), ...scoringCases(), ...featureScoringCases()];
 }
 
 export async function runMicro(quick: boolean): Promise<MicroResult[]> {

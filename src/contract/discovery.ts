@@ -157,6 +157,12 @@ export const Feature = z.object({
   tags: z.array(z.string()),
   insightCount: z.number().int(),
   customerCount: z.number().int(),
+  evidenceRevenue: z
+    .number()
+    .optional()
+    .describe(
+      "Monthly revenue of the distinct customers behind it, in the workspace's scoring currency: the `revenue` custom formulas read",
+    ),
   scores: FeatureScores,
   version: Version,
   createdAt: Timestamp,

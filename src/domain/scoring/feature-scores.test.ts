@@ -5,9 +5,11 @@ import {
   diffScoreInputs,
   explainFeatureScore,
   type FeatureScoreInputs,
+  frameworkValue,
   mergeScoreInputs,
   NO_EVIDENCE,
   normalizeScoringSettings,
+  SCORE_SORTS,
   type ScoringSettings,
   scoreFeature,
   sortValue,
@@ -315,6 +317,74 @@ describe('properties', () => {
         const cleared = mergeScoreInputs(merged, { rice: { reach: null, impact: null, confidence: null, effort: null } });
         expect(cleared).toEqual({});
       }),
+    );
+  });
+});
+
+describe('frameworkValue', () => {
+  const anyNumber = fc.oneof(fc.integer({ min: -5, max: 120 }), fc.double({ noNaN: false }), fc.constantFrom(0.25, 0.5, 0.8, 1, 3, 13));
+  const inputs: fc.Arbitrary<FeatureScoreInputs> = fc.record(
+    {
+      rice: fc.record(
+        {
+          reach: anyNumber,
+          reachSource: fc.constantFrom('manual', 'insights', 'customers'),
+          impact: anyNumber,
+          confidence: anyNumber,
+          effort: anyNumber,
+        },
+        { requiredKeys: [] },
+      ),
+      ice: fc.record({ impact: anyNumber, confidence: anyNumber, ease: anyNumber }, { requiredKeys: [] }),
+      wsjf: fc.record(
+        { businessValue: anyNumber, timeCriticality: anyNumber, riskReduction: anyNumber, jobSize: anyNumber },
+        { requiredKeys: [] },
+      ),
+      moscow: fc.record({ category: fc.constantFrom('must', 'should', 'could', 'wont', 'nope'), effort: anyNumber }, { requiredKeys: [] }),
+      kano: fc.record(
+        {
+          category: fc.constantFrom('must_be', 'attractive', 'indifferent', 'bogus'),
+          answers: fc.array(
+            fc.record({
+              functional: fc.constantFrom('like', 'expect', 'dislike'),
+              dysfunctional: fc.constantFrom('neutral', 'dislike', 'live_with'),
+            }),
+            { maxLength: 5 },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      valueEffort: fc.record({ value: anyNumber, effort: anyNumber }, { requiredKeys: [] }),
+      custom: fc.record({ values: fc.record({ fit: anyNumber, size: anyNumber }, { requiredKeys: [] }) }),
+    },
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<FeatureScoreInputs>;
+  const evidence = fc.record({ insights: fc.nat(50), customers: fc.nat(20), revenue: fc.double({ min: 0, max: 1e6, noNaN: true }) });
+  const settings = fc.record({
+    iceVariant: fc.constantFrom('product' as const, 'average' as const),
+    valueEffortMidpoint: fc.constantFrom(3, 5.5, 7),
+    formula: fc.constantFrom(null, 'fit * 2 + customers - size', 'max(fit, insights) / size'),
+  });
+
+  it('is always the number sortValue reads from scoreFeature, valid inputs or not', () => {
+    fc.assert(
+      fc.property(inputs, evidence, settings, (inp, ev, st) => {
+        const rules: ScoringSettings = {
+          ...S,
+          iceVariant: st.iceVariant,
+          valueEffortMidpoint: st.valueEffortMidpoint,
+          custom: {
+            drivers: [
+              { name: 'fit', min: 0, max: 10, weight: 1 },
+              { name: 'size', min: 1, max: 5, weight: -1 },
+            ],
+            formula: st.formula,
+          },
+        };
+        const scores = scoreFeature(inp, ev, rules);
+        for (const sort of SCORE_SORTS) expect(frameworkValue(sort, inp, ev, rules), sort).toBe(sortValue(sort, scores));
+      }),
+      { numRuns: 300 },
     );
   });
 });

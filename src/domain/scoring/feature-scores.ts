@@ -232,94 +232,167 @@ function customEnv(inputs: FeatureScoreInputs, evidence: FeatureEvidence): Recor
   return env;
 }
 
+// Results of a framework with no inputs at all (most features use one or two frameworks):
+// built once and frozen, so scoring a large list allocates only for what is filled in.
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+const frozen = <T>(v: T): T => Object.freeze(v);
+const EMPTY = {
+  rice: frozen<RiceScores>({
+    reach: null,
+    reachSource: 'manual',
+    impact: null,
+    confidence: null,
+    effort: null,
+    value: null,
+    missing: frozen(['reach', 'impact', 'confidence', 'effort']),
+  }),
+  ice: Object.fromEntries(
+    ICE_VARIANTS.map((variant) => [
+      variant,
+      frozen<IceScores>({
+        impact: null,
+        confidence: null,
+        ease: null,
+        variant,
+        value: null,
+        missing: frozen(['impact', 'confidence', 'ease']),
+      }),
+    ]),
+  ) as Record<IceVariant, IceScores>,
+  wsjf: frozen<WsjfScores>({
+    businessValue: null,
+    timeCriticality: null,
+    riskReduction: null,
+    jobSize: null,
+    costOfDelay: null,
+    value: null,
+    missing: frozen(['businessValue', 'timeCriticality', 'riskReduction', 'jobSize']),
+  }),
+  moscow: frozen<MoscowScores>({ category: null, effort: null, priority: null }),
+  kano: frozen<KanoScores>({
+    category: null,
+    source: null,
+    manualCategory: null,
+    respondents: 0,
+    counts: null,
+    better: null,
+    worse: null,
+    priority: null,
+  }),
+  valueEffort: frozen<ValueEffortScores>({ value: null, effort: null, ratio: null, quadrant: null, missing: frozen(['value', 'effort']) }),
+};
+const NOT_SET_UP: FieldError[] = Object.freeze([Object.freeze({ field: 'custom', message: CUSTOM_NOT_SET_UP })]) as unknown as FieldError[];
+const missingOf = (r: { ok: boolean; missing?: string[] }) => (r.ok ? NONE : (r.missing ?? NONE));
+
+function scoreRice(rice: FeatureScoreInputs['rice'], evidence: FeatureEvidence): RiceScores {
+  if (!rice) return EMPTY.rice;
+  const { reach, source } = effectiveReach(rice, evidence);
+  const r = computeRice(source === 'manual' ? rice : { reach, impact: rice.impact, confidence: rice.confidence, effort: rice.effort });
+  return {
+    reach,
+    reachSource: source,
+    impact: num(rice.impact),
+    confidence: num(rice.confidence),
+    effort: num(rice.effort),
+    value: r.ok ? r.value : null,
+    missing: missingOf(r),
+  };
+}
+
+function scoreIce(ice: FeatureScoreInputs['ice'], variant: IceVariant): IceScores {
+  if (!ice) return EMPTY.ice[variant] ?? EMPTY.ice.product;
+  const r = computeIce(ice, { variant });
+  return {
+    impact: num(ice.impact),
+    confidence: num(ice.confidence),
+    ease: num(ice.ease),
+    variant,
+    value: r.ok ? r.value : null,
+    missing: missingOf(r),
+  };
+}
+
+function scoreWsjf(wsjf: FeatureScoreInputs['wsjf']): WsjfScores {
+  if (!wsjf) return EMPTY.wsjf;
+  const r = computeWsjf(wsjf);
+  return {
+    businessValue: num(wsjf.businessValue),
+    timeCriticality: num(wsjf.timeCriticality),
+    riskReduction: num(wsjf.riskReduction),
+    jobSize: num(wsjf.jobSize),
+    costOfDelay: r.ok ? r.costOfDelay : null,
+    value: r.ok ? r.value : null,
+    missing: missingOf(r),
+  };
+}
+
+function scoreMoscow(moscow: FeatureScoreInputs['moscow']): MoscowScores {
+  if (!moscow) return EMPTY.moscow;
+  const r = computeMoscow(moscow);
+  return {
+    category: (MOSCOW_CATEGORIES as readonly unknown[]).includes(moscow.category) ? moscow.category! : null,
+    effort: num(moscow.effort),
+    priority: r.ok ? r.priority : null,
+  };
+}
+
+function scoreKano(kano: FeatureScoreInputs['kano']): KanoScores {
+  if (!kano) return EMPTY.kano;
+  const r = computeKano(kano);
+  const survey = r.ok ? r.survey : null;
+  return {
+    category: r.ok ? r.value : null,
+    source: r.ok ? r.source : null,
+    manualCategory: (KANO_CATEGORIES as readonly unknown[]).includes(kano.category) ? kano.category! : null,
+    respondents: survey?.respondents ?? 0,
+    counts: survey ? { ...survey.counts } : null,
+    better: survey?.better ?? null,
+    worse: survey?.worse ?? null,
+    priority: r.ok ? r.priority : null,
+  };
+}
+
+function scoreValueEffort(ve: FeatureScoreInputs['valueEffort'], midpoint: number): ValueEffortScores {
+  if (!ve) return EMPTY.valueEffort;
+  const r = computeValueEffort(ve, { midpoint });
+  return {
+    value: num(ve.value),
+    effort: num(ve.effort),
+    ratio: r.ok ? r.value : null,
+    quadrant: r.ok ? r.quadrant : null,
+    missing: missingOf(r),
+  };
+}
+
+function scoreCustom(inputs: FeatureScoreInputs, evidence: FeatureEvidence, settings: ScoringSettings): CustomScores {
+  const compiled = compiledCustom(settings);
+  const drivers = settings.custom.drivers;
+  const stored = inputs.custom?.values;
+  const values: Record<string, number | null> = {};
+  for (let i = 0; i < drivers.length; i += 1) {
+    const name = drivers[i]!.name;
+    values[name] = stored ? num(stored[name]) : null;
+  }
+  if (compiled === null) return { values, value: null, missing: NONE, errors: NOT_SET_UP };
+  if (!compiled.ok) return { values, value: null, missing: NONE, errors: compiled.errors };
+  const r = scoreWithConfig(compiled.config, customEnv(inputs, evidence));
+  return r.ok ? { values, value: r.value, missing: NONE, errors: [] } : { values, value: null, missing: r.missing, errors: r.errors };
+}
+
+/**
+ * The scores object of the API. Frameworks without inputs come back as shared, frozen
+ * "nothing yet" results (treat the output as read-only).
+ */
 export function scoreFeature(inputs: FeatureScoreInputs, evidence: FeatureEvidence, settings: ScoringSettings): FeatureScores {
   const inp = inputs ?? {};
-
-  const rice = inp.rice ?? {};
-  const { reach, source } = effectiveReach(rice, evidence);
-  const riceResult = computeRice({ reach, impact: rice.impact, confidence: rice.confidence, effort: rice.effort });
-
-  const ice = inp.ice ?? {};
-  const iceResult = computeIce(ice, { variant: settings.iceVariant });
-
-  const wsjf = inp.wsjf ?? {};
-  const wsjfResult = computeWsjf(wsjf);
-
-  const moscow = inp.moscow ?? {};
-  const moscowResult = computeMoscow(moscow);
-
-  const kano = inp.kano ?? {};
-  const kanoResult = computeKano(kano);
-  const survey = kanoResult.ok ? kanoResult.survey : null;
-
-  const ve = inp.valueEffort ?? {};
-  const veResult = computeValueEffort(ve, { midpoint: settings.valueEffortMidpoint });
-
-  const compiled = compiledCustom(settings);
-  const customValues: Record<string, number | null> = {};
-  for (const d of settings.custom.drivers) customValues[d.name] = num(inp.custom?.values?.[d.name]);
-  let custom: CustomScores;
-  if (compiled === null) {
-    custom = { values: customValues, value: null, missing: [], errors: [{ field: 'custom', message: CUSTOM_NOT_SET_UP }] };
-  } else if (!compiled.ok) {
-    custom = { values: customValues, value: null, missing: [], errors: compiled.errors };
-  } else {
-    const r = scoreWithConfig(compiled.config, customEnv(inp, evidence));
-    custom = r.ok
-      ? { values: customValues, value: r.value, missing: [], errors: [] }
-      : { values: customValues, value: null, missing: r.missing, errors: r.errors };
-  }
-
   return {
-    rice: {
-      reach,
-      reachSource: source,
-      impact: num(rice.impact),
-      confidence: num(rice.confidence),
-      effort: num(rice.effort),
-      value: riceResult.ok ? riceResult.value : null,
-      missing: riceResult.ok ? [] : riceResult.missing,
-    },
-    ice: {
-      impact: num(ice.impact),
-      confidence: num(ice.confidence),
-      ease: num(ice.ease),
-      variant: settings.iceVariant,
-      value: iceResult.ok ? iceResult.value : null,
-      missing: iceResult.ok ? [] : iceResult.missing,
-    },
-    wsjf: {
-      businessValue: num(wsjf.businessValue),
-      timeCriticality: num(wsjf.timeCriticality),
-      riskReduction: num(wsjf.riskReduction),
-      jobSize: num(wsjf.jobSize),
-      costOfDelay: wsjfResult.ok ? wsjfResult.costOfDelay : null,
-      value: wsjfResult.ok ? wsjfResult.value : null,
-      missing: wsjfResult.ok ? [] : wsjfResult.missing,
-    },
-    moscow: {
-      category: (MOSCOW_CATEGORIES as readonly unknown[]).includes(moscow.category) ? moscow.category! : null,
-      effort: num(moscow.effort),
-      priority: moscowResult.ok ? moscowResult.priority : null,
-    },
-    kano: {
-      category: kanoResult.ok ? kanoResult.value : null,
-      source: kanoResult.ok ? kanoResult.source : null,
-      manualCategory: (KANO_CATEGORIES as readonly unknown[]).includes(kano.category) ? kano.category! : null,
-      respondents: survey?.respondents ?? 0,
-      counts: survey ? { ...survey.counts } : null,
-      better: survey?.better ?? null,
-      worse: survey?.worse ?? null,
-      priority: kanoResult.ok ? kanoResult.priority : null,
-    },
-    valueEffort: {
-      value: num(ve.value),
-      effort: num(ve.effort),
-      ratio: veResult.ok ? veResult.value : null,
-      quadrant: veResult.ok ? veResult.quadrant : null,
-      missing: veResult.ok ? [] : veResult.missing,
-    },
-    custom,
+    rice: scoreRice(inp.rice, evidence),
+    ice: scoreIce(inp.ice, settings.iceVariant),
+    wsjf: scoreWsjf(inp.wsjf),
+    moscow: scoreMoscow(inp.moscow),
+    kano: scoreKano(inp.kano),
+    valueEffort: scoreValueEffort(inp.valueEffort, settings.valueEffortMidpoint),
+    custom: scoreCustom(inp, evidence, settings),
   };
 }
 
@@ -351,6 +424,56 @@ export function sortValue(framework: ScoreSort | FrameworkKey, scores: FeatureSc
     case 'kano':
       return scores.kano.priority;
   }
+}
+
+/**
+ * The ranking number of one framework straight from the inputs: always equal to
+ * `sortValue(framework, scoreFeature(inputs, evidence, settings))` (the same compute
+ * functions), without building the rest of the scores object. For ranking long lists and
+ * for the server's stored rank columns.
+ */
+export function frameworkValue(
+  framework: ScoreSort | FrameworkKey,
+  inputs: FeatureScoreInputs,
+  evidence: FeatureEvidence,
+  settings: ScoringSettings,
+): number | null {
+  const inp = inputs ?? {};
+  switch (frameworkOfSort(framework)) {
+    case 'rice': {
+      const rice = inp.rice;
+      if (!rice) return null;
+      const source = rice.reachSource ?? 'manual';
+      if (source === 'manual') return valueOf(computeRice(rice));
+      const { reach } = effectiveReach(rice, evidence);
+      return valueOf(computeRice({ reach, impact: rice.impact, confidence: rice.confidence, effort: rice.effort }));
+    }
+    case 'ice':
+      return inp.ice ? valueOf(computeIce(inp.ice, { variant: settings.iceVariant })) : null;
+    case 'wsjf':
+      return inp.wsjf ? valueOf(computeWsjf(inp.wsjf)) : null;
+    case 'valueEffort':
+      return inp.valueEffort ? valueOf(computeValueEffort(inp.valueEffort, { midpoint: settings.valueEffortMidpoint })) : null;
+    case 'moscow': {
+      if (!inp.moscow) return null;
+      const r = computeMoscow(inp.moscow);
+      return r.ok ? r.priority : null;
+    }
+    case 'kano': {
+      if (!inp.kano) return null;
+      const r = computeKano(inp.kano);
+      return r.ok ? r.priority : null;
+    }
+    case 'custom': {
+      const compiled = compiledCustom(settings);
+      if (!compiled?.ok) return null;
+      return valueOf(scoreWithConfig(compiled.config, customEnv(inp, evidence)));
+    }
+  }
+}
+
+function valueOf(r: { ok: true; value: number } | { ok: false }): number | null {
+  return r.ok ? r.value : null;
 }
 
 // ---------------------------------------------------------------- PATCH semantics

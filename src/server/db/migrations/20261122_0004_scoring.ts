@@ -56,6 +56,8 @@ export function scoring(dialect: Dialect) {
         );
       }
       await db.schema.createIndex('features_title').on('features').columns(['workspace_id', 'title_key', 'id']).execute();
+      // Recomputing a workspace's stored scores walks its features by id, in batches.
+      await db.schema.createIndex('features_workspace_id').on('features').columns(['workspace_id', 'id']).execute();
       await db.schema.createIndex('features_updated').on('features').columns(['workspace_id', 'updated_at', 'id']).execute();
     },
     async down(): Promise<void> {

@@ -43,6 +43,7 @@ export function toFeatureDto(r: FeatureView, settings: ScoringSettings) {
     tags: parseJsonArray(r.tags),
     insightCount: evidence.insights,
     customerCount: evidence.customers,
+    evidenceRevenue: evidence.revenue,
     scores: scoreFeature(parseScoreInputs(r.scores), evidence, settings),
     version: r.version,
     createdAt: r.created_at,

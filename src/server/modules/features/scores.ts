@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import {
-  type FeatureScores,
+  type FeatureEvidence,
+  type FeatureScoreInputs,
+  frameworkValue,
   parseScoreInputs,
   type ScoringSettings,
-  scoreFeature,
-  sortValue,
 } from '../../../domain/scoring/feature-scores.js';
 import { SCORE_COLUMNS } from '../../db/migrations/20261122_0004_scoring.js';
 import type { Database } from '../../db/schema.js';
@@ -17,10 +17,13 @@ const BATCH = 500;
 
 type Ranks = (number | null)[];
 
-/** The stored rank per framework: exactly sortValue(scoreFeature(…)), the number the API shows. */
-export function ranksOf(scores: FeatureScores): Ranks {
+/**
+ * The stored rank per framework (in SCORE_COLUMNS order): frameworkValue, which equals
+ * sortValue(scoreFeature(…)) — the number the API shows — without building the DTO.
+ */
+export function ranksOf(inputs: FeatureScoreInputs, evidence: FeatureEvidence, settings: ScoringSettings): Ranks {
   return FRAMEWORKS.map((f) => {
-    const v = sortValue(f, scores);
+    const v = frameworkValue(f, inputs, evidence, settings);
     return v !== null && Number.isFinite(v) ? v : null;
   });
 }
@@ -51,12 +54,24 @@ export async function refreshFeatureScores(
   };
   const apply = async (rows: Awaited<ReturnType<typeof load>>) => {
     const updates: { id: string; ranks: Ranks }[] = [];
+    const moved = new Set<number>();
     for (const r of rows) {
-      const ranks = ranksOf(scoreFeature(parseScoreInputs(r.scores), evidenceOf(r), rules));
-      const stored = COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? null : Number(r[c])));
-      if (ranks.some((v, i) => v !== stored[i])) updates.push({ id: r.id, ranks });
+      const ranks = ranksOf(parseScoreInputs(r.scores), evidenceOf(r), rules);
+      let changedHere = false;
+      for (let i = 0; i < COLUMNS.length; i += 1) {
+        const stored = r[COLUMNS[i]!];
+        if (ranks[i] !== (stored === null || stored === undefined ? null : Number(stored))) {
+          moved.add(i);
+          changedHere = true;
+        }
+      }
+      if (changedHere) updates.push({ id: r.id, ranks });
     }
-    await writeRanks(trx, updates);
+    await writeRanks(
+      trx,
+      updates,
+      [...moved].sort((a, b) => a - b),
+    );
     changed += updates.length;
   };
 
@@ -76,12 +91,18 @@ export async function refreshFeatureScores(
   return changed;
 }
 
-/** One UPDATE per batch, from a VALUES list (works the same on SQLite ≥ 3.33 and PostgreSQL). */
-async function writeRanks(trx: Kysely<Database>, updates: { id: string; ranks: Ranks }[]) {
-  if (updates.length === 0) return;
-  const names = ['id', ...FRAMEWORKS.map((_, i) => `r${i}`)];
-  const rows = updates.map((u) => sql`(cast(${u.id} as text), ${sql.join(u.ranks.map((v) => sql`cast(${v} as double precision)`))})`);
-  const sets = COLUMNS.map((c, i) => sql`${sql.id(c)} = v.${sql.id(`r${i}`)}`);
+/**
+ * One UPDATE per batch, from a VALUES list (works the same on SQLite ≥ 3.33 and PostgreSQL).
+ * Only the columns that moved in the batch are assigned, so an ICE-variant change rewrites
+ * one index per feature rather than seven.
+ */
+async function writeRanks(trx: Kysely<Database>, updates: { id: string; ranks: Ranks }[], columns: number[]) {
+  if (updates.length === 0 || columns.length === 0) return;
+  const names = ['id', ...columns.map((i) => `r${i}`)];
+  const rows = updates.map(
+    (u) => sql`(cast(${u.id} as text), ${sql.join(columns.map((i) => sql`cast(${u.ranks[i]} as double precision)`))})`,
+  );
+  const sets = columns.map((i) => sql`${sql.id(COLUMNS[i]!)} = v.${sql.id(`r${i}`)}`);
   await sql`with v(${sql.join(names.map((n) => sql.id(n)))}) as (values ${sql.join(rows)})
     update features set ${sql.join(sets)} from v where features.id = v.id`.execute(trx);
 }

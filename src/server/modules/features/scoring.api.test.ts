@@ -270,6 +270,8 @@ describe.each(DIALECTS)('feature scoring API on %s', (dialect) => {
     const score = async (f: { id: string }) => (await owner.get(`${base}/features/${f.id}`)).json().scores;
     // 24 000 a year is 2 000 a month; USD revenue is not counted in a EUR workspace.
     expect((await score(a)).custom.value).toBe(3_000);
+    // The revenue the formula read is on the feature, so the browser can preview the same number.
+    expect((await owner.get(`${base}/features/${a.id}`)).json().evidenceRevenue).toBe(2_000);
     expect((await score(b)).custom.value).toBe(1_000);
     const explained = (await owner.get(`${base}/features/${b.id}/score-explanation?framework=custom`)).json();
     expect(JSON.stringify(explained)).toContain('other currencies are not counted');
