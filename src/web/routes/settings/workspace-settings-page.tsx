@@ -12,6 +12,7 @@ import { rememberWorkspace } from '../../app/preferences.js';
 import { useWorkspace } from '../../app/use-workspace.js';
 import { ConflictAlert } from '../../components/conflict-alert.js';
 import { useFormat } from '../../components/format.js';
+import { ButtonLink } from '../../components/links.js';
 import { Page, PageHeader } from '../../components/page-header.js';
 
 /** The workspace's name and address. Only owners change them. */
@@ -132,6 +133,21 @@ export function WorkspaceSettingsPage() {
               )}
             </Stack>
           </form>
+        </Card>
+        <Card component="section" aria-labelledby="scoring-link-title">
+          <Group justify="space-between" wrap="wrap" gap="md">
+            <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
+              <Title order={2} fz="h3" id="scoring-link-title">
+                {t('nav.scoringRules')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('settings.scoringBody')}
+              </Text>
+            </Stack>
+            <ButtonLink to="/w/$workspace/settings/scoring" params={{ workspace: workspace.key }} variant="default">
+              {t('nav.scoringRules')}
+            </ButtonLink>
+          </Group>
         </Card>
         <Card component="section" aria-labelledby="about-title">
           <Title order={2} fz="h3" id="about-title" mb="md">
