@@ -1,13 +1,15 @@
 import { type Catalogue, en } from '../../src/web/i18n/en.js';
 import { enDiscovery } from '../../src/web/i18n/en-discovery.js';
+import { enStrategy } from '../../src/web/i18n/en-strategy.js';
 import { fr } from '../../src/web/i18n/fr.js';
 import { frDiscovery } from '../../src/web/i18n/fr-discovery.js';
+import { frStrategy } from '../../src/web/i18n/fr-strategy.js';
 
 /** The interface strings the page objects look for, in the language of the browser under test. */
-export type Strings = Catalogue & typeof enDiscovery;
+export type Strings = Catalogue & typeof enDiscovery & typeof enStrategy;
 export const STRINGS: Record<'en' | 'fr', Strings> = {
-  en: { ...en, ...enDiscovery },
-  fr: { ...fr, ...frDiscovery } as Strings,
+  en: { ...en, ...enDiscovery, ...enStrategy },
+  fr: { ...fr, ...frDiscovery, ...frStrategy } as Strings,
 };
 
 /** Fills {{placeholders}} the way i18next does. */

@@ -16,6 +16,7 @@ import { RoutePending } from '../components/route-pending.js';
 import { isArea } from '../routes/areas/areas.js';
 import { toFilters, validateInsightsSearch } from '../routes/insights/search-params.js';
 import { validatePrioritiseSearch } from '../routes/prioritisation/search-params.js';
+import { validateStrategySearch } from '../routes/strategy/search-params.js';
 import { AuthedRoot } from './authed-root.js';
 import { isLocalPath } from './local-path.js';
 import { lastWorkspace, rememberWorkspace } from './preferences.js';
@@ -243,6 +244,19 @@ const scoringSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/settings/scoring-settings-page.js'), 'ScoringSettingsPage'),
 });
 
+const strategyRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'strategy',
+  validateSearch: validateStrategySearch,
+  component: lazyRouteComponent(() => import('../routes/strategy/strategy-page.js'), 'StrategyPage'),
+});
+
+const objectiveRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: 'strategy/$objectiveId',
+  component: lazyRouteComponent(() => import('../routes/strategy/objective-page.js'), 'ObjectivePage'),
+});
+
 const areaRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '$area',
@@ -286,6 +300,8 @@ const routeTree = rootRoute.addChildren([
         membersRoute,
         workspaceSettingsRoute,
         scoringSettingsRoute,
+        strategyRoute,
+        objectiveRoute,
         areaRoute,
       ]),
       tokensRoute,

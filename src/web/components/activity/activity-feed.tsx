@@ -81,6 +81,19 @@ function Subject({ entry, workspace, names }: { entry: ActivityDto; workspace: s
           {name}
         </AnchorLink>
       );
+  } else if (entry.entity === 'objective' || entry.entity === 'key_result') {
+    const objectiveId = entry.entity === 'objective' ? entry.entityId : (entry.changes.objectiveId?.to ?? entry.changes.objectiveId?.from);
+    const text = entry.entity === 'key_result' ? t('activity.entityKeyResult') : t('activity.anObjective');
+    label =
+      typeof objectiveId === 'string' && !(entry.entity === 'objective' && entry.action === 'deleted') ? (
+        <AnchorLink to="/w/$workspace/strategy/$objectiveId" params={{ workspace, objectiveId }} size="xs" fw={600}>
+          {text}
+        </AnchorLink>
+      ) : (
+        <Text span size="xs" fw={600} c="dimmed">
+          {text}
+        </Text>
+      );
   } else if (entry.entity === 'member') {
     label = (
       <Text span size="xs" fw={600} c="dimmed">

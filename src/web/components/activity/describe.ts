@@ -87,6 +87,27 @@ export function describeEntry(t: TFunction, entry: ActivityDto, memberName?: (id
       return { summary: t('activity.memberRemoved', { email: str(c.email?.from) }), details };
     case 'member.invitation_cancelled':
       return { summary: t('activity.invitationCancelled', { email: str(c.email?.from) }), details };
+    case 'objective.created':
+      return { summary: t('activity.objectiveCreated', { title: str(c.title?.to) }), details };
+    case 'objective.updated':
+      if (c.title) details.push(t('activity.renamed', { from: str(c.title.from), to: str(c.title.to) }));
+      if (c.parentId) details.push(t('activity.objectiveMoved'));
+      if (c.status) details.push(t('activity.objectiveStatus', { from: str(c.status.from), to: str(c.status.to) }));
+      if (c.period) details.push(t('activity.objectivePeriod'));
+      return { summary: t('activity.objectiveUpdated'), details };
+    case 'objective.deleted':
+      return { summary: t('activity.objectiveDeleted', { title: str(c.title?.from) }), details };
+    case 'objective.feature_linked':
+      return { summary: t('activity.featureLinked', { title: str((c.feature?.to as { title?: unknown } | null)?.title) }), details };
+    case 'objective.feature_unlinked':
+      return { summary: t('activity.featureUnlinked', { title: str((c.feature?.from as { title?: unknown } | null)?.title) }), details };
+    case 'key_result.created':
+      return { summary: t('activity.keyResultCreated', { title: str(c.title?.to) }), details };
+    case 'key_result.updated':
+      if (c.current) details.push(t('activity.keyResultCurrent', { from: str(c.current.from ?? '—'), to: str(c.current.to ?? '—') }));
+      return { summary: t('activity.keyResultUpdated', { title: str(c.title?.to) }), details };
+    case 'key_result.deleted':
+      return { summary: t('activity.keyResultDeleted', { title: str(c.title?.from) }), details };
     default:
       return { summary: t('activity.other', { action: entry.action.replace(/_/g, ' '), entity: entry.entity }), details };
   }

@@ -27,7 +27,7 @@ import { can } from '../../../domain/roles.js';
 import { searchQuery } from '../../api/discovery.js';
 import { productsQuery, type WorkspaceDto, workspacesQuery } from '../../api/queries.js';
 import { useLanguageSwitch, useThemeToggle } from '../../app/use-session.js';
-import { AREA_ICONS, AREAS } from '../../routes/areas/areas.js';
+import { AREA_ICONS, AREAS, STRATEGY_ICON } from '../../routes/areas/areas.js';
 import { hitLink } from '../../routes/search/search-links.js';
 import { WorkspaceAvatar } from '../workspace/workspace-avatar.js';
 
@@ -126,6 +126,15 @@ export function CommandPalette({
         onClick: () => void navigate({ to: '/w/$workspace/features', params: { workspace: ws }, search: { new: true } }),
       });
     }
+    if (can(workspace.role, 'strategy.write')) {
+      actions.push({
+        id: 'new-objective',
+        label: t('palette.newObjective'),
+        leftSection: <STRATEGY_ICON {...icon} />,
+        keywords: ['objective', 'okr', 'goal', 'objectif', 'but'],
+        onClick: () => void navigate({ to: '/w/$workspace/strategy', params: { workspace: ws }, search: { new: true } }),
+      });
+    }
     if (can(workspace.role, 'members.manage')) {
       actions.push({
         id: 'invite',
@@ -185,6 +194,13 @@ export function CommandPalette({
           leftSection: <IconBuildingStore {...icon} />,
           keywords: ['customers', 'accounts', 'clients', 'comptes'],
           onClick: () => void navigate({ to: '/w/$workspace/customers', params: { workspace: ws } }),
+        },
+        {
+          id: 'go-strategy',
+          label: t('areas.strategy.title'),
+          leftSection: <STRATEGY_ICON {...icon} />,
+          keywords: ['strategy', 'okr', 'objectives', 'goals', 'stratégie', 'objectifs'],
+          onClick: () => void navigate({ to: '/w/$workspace/strategy', params: { workspace: ws } }),
         },
         ...AREAS.map((area) => {
           const Icon = AREA_ICONS[area];

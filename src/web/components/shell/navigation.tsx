@@ -12,7 +12,7 @@ import {
 import { useLocation } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AREA_ICONS, AREAS } from '../../routes/areas/areas.js';
+import { AREA_ICONS, AREAS, STRATEGY_ICON } from '../../routes/areas/areas.js';
 import { NavLinkLink } from '../links.js';
 import classes from './shell.module.css';
 
@@ -81,6 +81,15 @@ export function Navigation({ workspace, onNavigate }: { workspace: string; onNav
           leftSection={<IconBuildingStore size={18} stroke={1.7} aria-hidden />}
           active={isActive('customers')}
           aria-current={isActive('customers') ? 'page' : undefined}
+        />
+        <NavLinkLink
+          {...linkProps}
+          to="/w/$workspace/strategy"
+          params={{ workspace }}
+          label={t('areas.strategy.title')}
+          leftSection={<STRATEGY_ICON size={18} stroke={1.7} aria-hidden />}
+          active={isActive('strategy')}
+          aria-current={isActive('strategy') ? 'page' : undefined}
         />
         {AREAS.map((area) => {
           const Icon = AREA_ICONS[area];

@@ -13,7 +13,7 @@ const POINTS = ['point1', 'point2', 'point3', 'point4'] as const;
 export function AreaPage() {
   const { t } = useTranslation();
   const { workspace, area } = useParams({ strict: false }) as { workspace: string; area: string };
-  const key: Area = isArea(area) ? area : 'strategy';
+  const key: Area = isArea(area) ? area : 'roadmap';
   const Icon = AREA_ICONS[key];
   useDocumentTitle(t(`areas.${key}.title`));
   return (

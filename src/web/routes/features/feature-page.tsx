@@ -38,6 +38,7 @@ import { NotFoundPage } from '../../components/route-error.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { DescriptionCard } from './description-card.js';
 import { EvidencePanel } from './evidence-panel.js';
+import { ObjectivesCard } from './objectives-card.js';
 import { ScoresCard } from './scores-card.js';
 import '../../i18n/discovery.js';
 
@@ -143,6 +144,7 @@ export function FeaturePage() {
           <Stack gap="lg">
             <EvidencePanel workspace={workspace.key} featureId={f.id} canWrite={canWrite} />
             <DescriptionCard feature={f} canWrite={canWrite} update={update} />
+            <ObjectivesCard featureId={f.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
