@@ -4,6 +4,7 @@ import { foundation } from './migrations/20261122_0001_foundation.js';
 import { discovery } from './migrations/20261122_0002_discovery.js';
 import { objectives } from './migrations/20261122_0003_objectives.js';
 import { scoring } from './migrations/20261122_0004_scoring.js';
+import { performanceTuning } from './migrations/20261122_0005_performance.js';
 
 /** Migrations in order; names are timestamps and never change once released. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '20261122_0002_discovery': discovery(dialect),
     '20261122_0003_objectives': objectives(dialect),
     '20261122_0004_scoring': scoring(dialect),
+    '20261122_0005_performance': performanceTuning(dialect),
   };
 }
 

@@ -9,6 +9,7 @@ import { type Access, authorize, resolveAccess } from '../modules/workspaces/ser
 import type { Services } from '../services.js';
 import { AppError } from './errors.js';
 import type { Handler, HandlerContext } from './handler.js';
+import { buildCacheable, CACHED_ROUTES, ResponseCache, workspaceStamp } from './response-cache.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.js';
 
 export type Handlers = { [K in OperationId]: Handler<Routes[K]> };
@@ -73,10 +74,12 @@ function parseIfMatch(value: string | string[] | undefined): number | null {
 /** Registers every operation of the contract, with authentication, access and validation in front. */
 export function registerRoutes(app: FastifyInstance, services: Services, handlers: Handlers): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  const cache = new ResponseCache();
   for (const [operationId, def] of Object.entries(routes) as [OperationId, RouteDef][]) {
     const handler = handlers[operationId] as unknown as Handler<RouteDef>;
     if (!handler) throw new Error(`No handler for ${operationId}`);
     const needsWorkspace = def.path.includes(':workspace');
+    const cached = def.method === 'GET' && needsWorkspace && CACHED_ROUTES.has(operationId);
     const description = [
       def.auth === 'public' ? 'No credentials needed.' : 'Needs a session cookie or a Bearer token.',
       def.permission ? `Workspace permission: \`${def.permission}\`.` : '',
@@ -130,6 +133,20 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
           request,
           reply,
         };
+        if (cached && request.access) {
+          // Same bytes as the normal path below (reply.serialize is the route's serializer).
+          const workspaceId = request.access.workspace.id;
+          const key = `${operationId}\u0000${workspaceId}\u0000${JSON.stringify(request.params)}\u0000${JSON.stringify(request.query)}`;
+          const hit = cache.get(key, await workspaceStamp(services.db, workspaceId));
+          reply.code(def.status).type('application/json; charset=utf-8');
+          if (hit) return reply.send(hit);
+          const { result, stamp } = await buildCacheable(services.db, services.dialect, workspaceId, (db) =>
+            handler(db === services.db ? ctx : { ...ctx, services: { ...services, db } }),
+          );
+          const body = reply.serialize(result) as string;
+          if (stamp !== null) cache.set(key, stamp, Buffer.from(body));
+          return reply.send(body);
+        }
         const result = await handler(ctx);
         reply.code(def.status);
         if (def.status === 204) return reply.send();
