@@ -706,11 +706,6 @@ export function explainFeatureScore(
   }
 }
 
-/** The stored-input paths (as in the change log, e.g. `scores.rice.effort`) a framework's score depends on. */
-export function scoreFieldPrefix(framework: FrameworkKey): string {
-  return `scores.${framework}`;
-}
-
 /** The workspace settings (top-level keys of ScoringSettings) a framework's score depends on. */
 export const SETTINGS_OF: Record<FrameworkKey, readonly (keyof ScoringSettings)[]> = {
   rice: [],

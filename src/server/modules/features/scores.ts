@@ -31,8 +31,8 @@ export function ranksOf(inputs: FeatureScoreInputs, evidence: FeatureEvidence, s
 /**
  * Recomputes the stored score columns of some features (or all of a workspace's, in
  * batches) from their inputs, their current evidence and the workspace settings, with the
- * domain's scoreFeature. Call it in the transaction that changed any of those; rows whose
- * ranks did not move are not written.
+ * domain's scoring (frameworkValue = what scoreFeature shows). Call it in the transaction
+ * that changed any of those; rows whose ranks did not move are not written.
  */
 export async function refreshFeatureScores(
   trx: Kysely<Database>,
