@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { OperationId } from '../../contract/routes.js';
 import type { Dialect } from '../db/connection.js';
 import { CHANGE_LOG_LOCK } from '../db/migrations/20261122_0005_performance.js';
+import { prepared } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -69,13 +70,16 @@ export class ResponseCache {
 
 /** The workspace's newest change-log seq (0 before its first change). */
 export async function workspaceStamp(db: Kysely<Database>, workspaceId: string): Promise<number> {
-  const row = await db
-    .selectFrom('change_log')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+  const row = await newestSeq.first(db, { workspaceId });
   return row?.seq === null || row?.seq === undefined ? 0 : Number(row.seq);
 }
+
+const newestSeq = prepared<{ workspaceId: string }, { seq: number | string | null }>((db, p) =>
+  db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('workspace_id', '=', p('workspaceId')),
+);
 
 /**
  * Builds an answer that may be cached: returns it with the stamp it is valid for, or with

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from '../../db/prepared.js';
 import type { Database, UserRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../lib/ids.js';
@@ -79,14 +80,28 @@ export async function createSession(db: Kysely<Database>, userId: string, days: 
   return { token, csrfToken, expiresAt };
 }
 
-export async function resolveSession(db: Kysely<Database>, token: string): Promise<Auth | null> {
-  const row = await db
+// Every request runs one of these two: built once (see db/prepared.ts).
+const sessionByHash = prepared<{ hash: string }, SessionLookup>((db, p) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
     .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
-    .where('sessions.token_hash', '=', hashSecret(token))
-    .executeTakeFirst();
+    .where('sessions.token_hash', '=', p('hash')),
+);
+const tokenByHash = prepared<{ hash: string }, TokenLookup>((db, p) =>
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'api_tokens.revoked_at'])
+    .where('api_tokens.token_hash', '=', p('hash')),
+);
+type SessionLookup = UserRow & { session_id: string; csrf_token: string; expires_at: string; last_seen_at: string };
+type TokenLookup = UserRow & { token_id: string; last_used_at: string | null; revoked_at: string | null };
+
+export async function resolveSession(db: Kysely<Database>, token: string): Promise<Auth | null> {
+  const row = await sessionByHash.first(db, { hash: hashSecret(token) });
   if (!row) return null;
   const now = Date.now();
   if (Date.parse(row.expires_at) <= now) return null;
@@ -103,13 +118,7 @@ export async function resolveSession(db: Kysely<Database>, token: string): Promi
 
 export async function resolveApiToken(db: Kysely<Database>, token: string): Promise<Auth | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .selectAll('users')
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'api_tokens.revoked_at'])
-    .where('api_tokens.token_hash', '=', hashSecret(token))
-    .executeTakeFirst();
+  const row = await tokenByHash.first(db, { hash: hashSecret(token) });
   if (!row || row.revoked_at !== null) return null;
   const now = Date.now();
   if (row.last_used_at === null || now - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {

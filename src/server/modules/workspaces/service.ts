@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { can, isRole, type Permission, type Role } from '../../../domain/roles.js';
 import { isUuid, isValidSlug, slugify } from '../../../domain/slug.js';
+import { prepared } from '../../db/prepared.js';
 import type { Database, MembershipRow, WorkspaceRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, forbidden, notFound, versionConflict } from '../../http/errors.js';
@@ -18,28 +19,44 @@ export function toWorkspaceDto(w: WorkspaceRow, role: Role) {
   return { id: w.id, slug: w.slug, name: w.name, role, version: w.version, createdAt: w.created_at, updatedAt: w.updated_at };
 }
 
+// Every workspace request runs one of these: built once (see db/prepared.ts).
+const accessQuery = (column: 'workspaces.id' | 'workspaces.slug') =>
+  prepared<{ key: string; userId: string }, AccessLookup>((db, p) =>
+    db
+      .selectFrom('workspaces')
+      .innerJoin('memberships', 'memberships.workspace_id', 'workspaces.id')
+      .selectAll('workspaces')
+      .select([
+        'memberships.id as m_id',
+        'memberships.role as m_role',
+        'memberships.email as m_email',
+        'memberships.version as m_version',
+        'memberships.created_at as m_created_at',
+        'memberships.updated_at as m_updated_at',
+        'memberships.joined_at as m_joined_at',
+      ])
+      .where(column, '=', p('key'))
+      .where('memberships.user_id', '=', p('userId'))
+      .where('memberships.status', '=', 'active'),
+  );
+const accessById = accessQuery('workspaces.id');
+const accessBySlug = accessQuery('workspaces.slug');
+type AccessLookup = WorkspaceRow & {
+  m_id: string;
+  m_role: string;
+  m_email: string;
+  m_version: number;
+  m_created_at: string;
+  m_updated_at: string;
+  m_joined_at: string | null;
+};
+
 /**
  * Finds the workspace by id or slug among the caller's memberships. A workspace the caller
  * does not belong to is "not found": its existence is not revealed.
  */
 export async function resolveAccess(db: Kysely<Database>, userId: string, idOrSlug: string): Promise<Access> {
-  const row = await db
-    .selectFrom('workspaces')
-    .innerJoin('memberships', 'memberships.workspace_id', 'workspaces.id')
-    .selectAll('workspaces')
-    .select([
-      'memberships.id as m_id',
-      'memberships.role as m_role',
-      'memberships.email as m_email',
-      'memberships.version as m_version',
-      'memberships.created_at as m_created_at',
-      'memberships.updated_at as m_updated_at',
-      'memberships.joined_at as m_joined_at',
-    ])
-    .where(isUuid(idOrSlug) ? 'workspaces.id' : 'workspaces.slug', '=', idOrSlug.toLowerCase())
-    .where('memberships.user_id', '=', userId)
-    .where('memberships.status', '=', 'active')
-    .executeTakeFirst();
+  const row = await (isUuid(idOrSlug) ? accessById : accessBySlug).first(db, { key: idOrSlug.toLowerCase(), userId });
   if (!row || !isRole(row.m_role)) throw notFound('This workspace');
   const { m_id, m_role, m_email, m_version, m_created_at, m_updated_at, m_joined_at, ...workspace } = row;
   return {
