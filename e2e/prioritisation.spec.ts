@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { PRIORITISATION_STRINGS, PrioritisationPage } from './pages/prioritisation-page.js';
 import { fill } from './pages/strings.js';
 import { expect, test } from './support/fixtures.js';
@@ -71,6 +72,20 @@ test.describe('en-US', () => {
     await expect(inputs.locator('[data-input="effort"]')).toContainText('1');
     await expect(panel.getByTestId('explanation-last-change')).toContainText('Olivia Owner');
     await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+
+    // From the keyboard: x selects the focused row, j moves down, c compares side by side.
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await expect(page.getByTestId('compare-button')).toContainText(fill(p.compareCount, { count: 2 }));
+    await page.keyboard.press('c');
+    const compare = page.getByTestId('compare-table');
+    await expect(compare).toBeVisible();
+    await expect(compare.getByTestId('compare-score-rice')).toHaveText([/^800/, /^675/]);
+    await expect(compare.getByTestId('compare-score-rice').first()).toContainText(p.compareBest);
+    await page.keyboard.press('Escape');
+    await expect(compare).toBeHidden();
 
     // The workspace switches ICE to the average variant; the ICE view says which variant it shows.
     await page.goto(`/w/${workspace.slug}/settings/scoring`);
@@ -190,3 +205,40 @@ test.describe('fr-FR', () => {
     await expect(panel.getByTestId('explanation-numbers')).toContainText('675');
   });
 });
+
+/** No serious or critical axe violations on the prioritisation screens, light and dark. */
+for (const scheme of ['light', 'dark'] as const) {
+  test(`prioritisation screens have no serious accessibility violations (${scheme})`, async ({ page, api, workspace }) => {
+    test.slow();
+    await page.emulateMedia({ colorScheme: scheme });
+    const p = PRIORITISATION_STRINGS.en.prioritise;
+    const scores = {
+      rice: { reach: 450, impact: 3, confidence: 1, effort: 2 },
+      moscow: { category: 'must', effort: 8 },
+      valueEffort: { value: 8, effort: 3 },
+      kano: { answers: [{ functional: 'like', dysfunctional: 'neutral' }] },
+    };
+    await api.createFeature(workspace.slug, { title: 'Export to PDF', scores });
+    await api.createFeature(workspace.slug, { title: 'Dark mode', scores: { rice: { reach: 100 }, valueEffort: { value: 3, effort: 8 } } });
+    const table = new PrioritisationPage(page, p);
+    const serious = async () => {
+      await page.waitForFunction(() => !document.getAnimations().some((a) => a.playState === 'running'));
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      return results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    };
+    for (const framework of ['rice', 'moscow', 'kano', 'valueEffort']) {
+      await table.goto(workspace.slug, framework);
+      await expect(table.rows()).toHaveCount(2);
+      expect(await serious(), framework).toEqual([]);
+    }
+    await table.goto(workspace.slug, 'rice');
+    await table.explain('Export to PDF');
+    expect(await serious(), 'explanation').toEqual([]);
+    await page.goto(`/w/${workspace.slug}/settings/scoring`);
+    await page.getByTestId('formula').fill('reach * (');
+    await expect(page.getByTestId('formula-errors')).toBeVisible();
+    expect(await serious(), 'scoring rules').toEqual([]);
+  });
+}

@@ -200,7 +200,7 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
                   </Table.Td>
                   <Table.Td ta="right">
                     {value === null ? (
-                      <Text size="sm" fs="italic" c="yellow.8">
+                      <Text size="sm" fs="italic" className={classes.missingText}>
                         {t('prioritise.missing')}
                       </Text>
                     ) : (

@@ -18,7 +18,7 @@ export function FormulaErrors({ errors, testId }: { errors: readonly FieldError[
         const caret = e.pointer && cut >= 0 ? e.pointer.slice(cut + 1) : null;
         return (
           <Stack key={`${e.field}:${e.position ?? ''}:${e.message}`} gap={4}>
-            <Text size="sm" c="red" fw={500}>
+            <Text size="sm" fw={500} className={classes.errorText}>
               {e.position !== undefined
                 ? t('scoring.formulaErrorAt', { position: e.position + 1, message: e.message })
                 : `${e.field === 'formula' ? '' : `${e.field}: `}${e.message}`}

@@ -217,7 +217,7 @@ export function ScoresCard({ workspace, feature, canWrite }: { workspace: string
           </Text>
         )}
         {status?.state === 'invalid' && (
-          <Text size="xs" c="red">
+          <Text size="xs" className={scoreClasses.errorText}>
             {t('prioritise.save.invalid', { message: (status.errors ?? []).map((e) => `${e.field} ${e.message}`).join('; ') })}
           </Text>
         )}

@@ -178,7 +178,7 @@ export function CustomScoreEditor({
           </Table.ScrollContainer>
         )}
         {listError && drivers.length > 0 && (
-          <Text size="sm" c="red">
+          <Text size="sm" className={scoreClasses.errorText}>
             {listError}
           </Text>
         )}
@@ -211,8 +211,13 @@ export function CustomScoreEditor({
           maxLength={2000}
           disabled={disabled}
           spellCheck={false}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          error={formulaErrors.length > 0}
+          styles={{
+            input: {
+              fontFamily: 'var(--mantine-font-family-monospace)',
+              ...(formulaErrors.length > 0 && { borderColor: 'var(--mantine-color-red-6)' }),
+            },
+          }}
+          aria-invalid={formulaErrors.length > 0 || undefined}
           aria-describedby="formula-feedback"
           data-testid="formula"
         />
@@ -222,7 +227,7 @@ export function CustomScoreEditor({
           ) : check.ok && !check.empty ? (
             <Group gap={6} data-testid="formula-ok">
               <IconCircleCheck size={16} color="var(--mantine-color-teal-6)" aria-hidden />
-              <Text size="sm" c="teal">
+              <Text size="sm" className={scoreClasses.okText}>
                 {formula.trim() ? t('scoring.formulaOk') : t('scoring.formulaDefault', { formula: weightedSumFormula(toDrivers(drivers)) })}
               </Text>
             </Group>
