@@ -1,12 +1,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { PRIORITISATION_STRINGS, PrioritisationPage } from './pages/prioritisation-page.js';
+import { StrategyPage } from './pages/strategy-page.js';
 import { fill } from './pages/strings.js';
 import { expect, test } from './support/fixtures.js';
 
 /**
- * Prioritisation, end to end: score features with RICE in the ranked table (Intercom's
- * worked examples), watch the order follow the scores, read why the first one ranks first,
- * then change the workspace's scoring rules and see them on the screen.
+ * Prioritisation, end to end: an objective and the features serving it; score them with
+ * RICE in the ranked table (Intercom's worked examples), watch the order follow the scores,
+ * read why the first one ranks first, then change the workspace's scoring rules and see them
+ * on the screen.
  */
 const INTERCOM = [
   { title: 'Alpha: export to PDF', inputs: { reach: 450, impact: 3, confidence: 100, effort: 2 }, score: '675' },
@@ -24,11 +26,27 @@ test.describe('en-US', () => {
   }) => {
     const p = PRIORITISATION_STRINGS.en.prioritise;
     const rules = PRIORITISATION_STRINGS.en.scoring;
+    test.slow(); // the whole path: an objective, its features, scoring, ranking, explanation, rules
     const product = await api.createProduct(workspace.slug, { name: 'Customer Portal', scoringFrameworks: ['rice', 'ice'] } as never);
     for (const f of INTERCOM) await api.createFeature(workspace.slug, { title: f.title, productId: product.id });
 
+    // An objective, and the features that serve it.
+    const strategy = new StrategyPage(page, s);
+    await strategy.goto(workspace.slug);
+    await page.keyboard.press('n');
+    await strategy.fillObjective({ title: 'Win the enterprise segment', product: 'Customer Portal' });
+    await expect(strategy.title('Win the enterprise segment')).toBeVisible();
+    for (const f of INTERCOM) {
+      await strategy.linkFeature(f.title);
+      // The confirmation sits over the picker: read it and close it.
+      const note = page.locator('.mantine-Notification-root').filter({ hasText: f.title });
+      await expect(note).toBeVisible();
+      await note.locator('.mantine-Notification-closeButton').click();
+      await expect(note).toHaveCount(0);
+    }
+    await expect(strategy.features()).toHaveCount(3);
+
     // From the navigation to the ranked table: nothing is scored yet, and the screen says what to do.
-    await page.goto(`/w/${workspace.slug}/products`);
     await shell.go(s.nav.prioritise);
     const table = new PrioritisationPage(page, p);
     await expect(table.rows()).toHaveCount(3);

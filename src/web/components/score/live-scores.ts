@@ -59,9 +59,9 @@ export function inputsFromScores(scores: Scores): FeatureScoreInputs {
   return out;
 }
 
-/** A feature's evidence as the formulas read it. Revenue is not in the list: pass it when known. */
-export function evidenceOf(feature: FeatureDto, revenue = 0): FeatureEvidence {
-  return { insights: feature.insightCount, customers: feature.customerCount, revenue };
+/** A feature's evidence as the formulas read it (revenue: monthly, in the workspace's scoring currency). */
+export function evidenceOf(feature: FeatureDto, revenue?: number): FeatureEvidence {
+  return { insights: feature.insightCount, customers: feature.customerCount, revenue: revenue ?? feature.evidenceRevenue ?? 0 };
 }
 
 /**

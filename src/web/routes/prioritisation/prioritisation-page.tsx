@@ -5,10 +5,8 @@ import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@t
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { routes } from '../../../contract/routes.js';
 import type { ScoresPatch } from '../../../domain/scoring/feature-scores.js';
 import type { FrameworkKey, KanoResponse } from '../../../domain/scoring/index.js';
-import { call } from '../../api/client.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { useErrorMessage } from '../../api/error-message.js';
 import { productsQuery } from '../../api/queries.js';
@@ -18,7 +16,7 @@ import { ErrorState } from '../../components/error-state.js';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ExplanationPanel } from '../../components/score/explanation-panel.js';
-import { customFormula, editableFields, evidenceRead, fieldValue, orderedFrameworks } from '../../components/score/frameworks.js';
+import { customFormula, editableFields, fieldValue, orderedFrameworks } from '../../components/score/frameworks.js';
 import { KanoSurveyDrawer } from '../../components/score/kano-survey.js';
 import { useScoreLabels } from '../../components/score/labels.js';
 import { domainSettings } from '../../components/score/live-scores.js';
@@ -63,7 +61,6 @@ export function PrioritisationPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
   const [surveyId, setSurveyId] = useState<string | null>(null);
-  const [revenues, setRevenues] = useState<ReadonlyMap<string, number>>(new Map());
 
   const scoring = useQuery(scoringQuery(ws));
   const settings = useMemo(() => (scoring.data ? domainSettings(scoring.data) : null), [scoring.data]);
@@ -101,8 +98,8 @@ export function PrioritisationPage() {
 
   const cache = useRef(new ScoreCache());
   const rows = useMemo(
-    () => (settings ? rankFeatures(features, snapshot.drafts, settings, framework, cache.current, revenues) : []),
-    [features, snapshot.drafts, settings, framework, revenues],
+    () => (settings ? rankFeatures(features, snapshot.drafts, settings, framework, cache.current) : []),
+    [features, snapshot.drafts, settings, framework],
   );
   // Keystroke → re-ranked table in the page, measured with the User Timing API (see the README).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the re-ranked rows are in the page
@@ -113,20 +110,6 @@ export function PrioritisationPage() {
   }, [rows]);
 
   const byId = useMemo(() => new Map(rows.map((r) => [r.feature.id, r])), [rows]);
-  const needsRevenue = framework === 'custom' && settings !== null && evidenceRead(settings).includes('revenue');
-  const loadRevenue = useCallback(
-    (id: string) => {
-      if (!needsRevenue || !settings || revenues.has(id)) return;
-      void call(routes.featureEvidence, { params: { workspace: ws, id } })
-        .then((evidence) => {
-          const monthly = evidence.revenue.find((r) => r.currency === settings.revenueCurrency)?.monthly ?? 0;
-          setRevenues((prev) => new Map(prev).set(id, monthly));
-        })
-        .catch(() => undefined);
-    },
-    [needsRevenue, settings, revenues, ws],
-  );
-
   const onEdit = useCallback(
     (feature: FeatureDto, patch: ScoresPatch, key: string) => {
       performance.mark('cairn:score-edit');
@@ -136,13 +119,7 @@ export function PrioritisationPage() {
     },
     [store],
   );
-  const onFocusRow = useCallback(
-    (id: string) => {
-      setFocusedId(id);
-      loadRevenue(id);
-    },
-    [loadRevenue],
-  );
+  const onFocusRow = useCallback((id: string) => setFocusedId(id), []);
   const onToggle = useCallback((id: string) => {
     setSelected((prev) => {
       const next = new Set(prev);

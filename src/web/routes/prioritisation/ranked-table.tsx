@@ -174,21 +174,23 @@ function buildColumns(framework: FrameworkKey, settings: ScoringSettings, labels
     case 'custom':
       return [
         ...fields.map((spec) => fieldColumn('custom', spec, labels, '104px')),
-        // Evidence the formula reads, as counted now (revenue is in the explanation, with its currency).
-        ...evidenceRead(settings)
-          .filter((name) => name !== 'revenue')
-          .map((name) => ({
-            key: `evidence-${name}`,
-            header: labels.field('custom', name),
-            help: labels.fieldHelp('custom', name),
-            width: '92px',
-            align: 'right' as const,
-            cell: ({ feature }: CellContext) => (
-              <span className={classes.computed} title={labels.fieldHelp('custom', name)}>
-                {name === 'insights' ? feature.insightCount : feature.customerCount}
-              </span>
-            ),
-          })),
+        // Evidence the formula reads, as counted now.
+        ...evidenceRead(settings).map((name) => ({
+          key: `evidence-${name}`,
+          header: labels.field('custom', name),
+          help: labels.fieldHelp('custom', name),
+          width: '92px',
+          align: 'right' as const,
+          cell: ({ feature }: CellContext) => (
+            <span className={classes.computed} title={labels.fieldHelp('custom', name)}>
+              {name === 'insights'
+                ? feature.insightCount
+                : name === 'customers'
+                  ? feature.customerCount
+                  : labels.number(feature.evidenceRevenue ?? 0, 0)}
+            </span>
+          ),
+        })),
       ];
     default:
       return fields.map((spec) => fieldColumn(framework, spec, labels, '110px'));

@@ -105,6 +105,27 @@ describe('the ranked table order', () => {
   });
 });
 
+describe('the custom score previewed in the browser', () => {
+  it('reads the revenue the server used, so the preview is the number the server will store', () => {
+    const custom: ScoringSettings = {
+      ...settings,
+      custom: { drivers: [{ name: 'fit', min: 1, max: 5, weight: 1 }], formula: 'fit * revenue / 100 + customers' },
+    };
+    const evidence = { insights: 3, customers: 2, revenue: 1200 };
+    const f = {
+      ...feature('r', 'Revenue-weighted', {}),
+      insightCount: 3,
+      customerCount: 2,
+      evidenceRevenue: 1200,
+      scores: scoreFeature({ custom: { values: { fit: 2 } } }, evidence, custom),
+    } as FeatureDto;
+    expect(f.scores.custom.value).toBe(26);
+    const [row] = rankFeatures([f], new Map([['r', { custom: { values: { fit: 3 } } }]]), custom, 'custom');
+    expect(row!.sort).toBe(scoreFeature({ custom: { values: { fit: 3 } } }, evidence, custom).custom.value);
+    expect(row!.sort).toBe(38);
+  });
+});
+
 describe('re-ranking 1,000 rows on a keystroke', () => {
   it('fits well within one frame (16 ms)', () => {
     const features = Array.from({ length: 1000 }, (_, i) =>

@@ -18,22 +18,21 @@ interface Entry {
   feature: FeatureDto;
   draft: ScoresPatch | undefined;
   settings: ScoringSettings;
-  revenue: number | undefined;
   scores: FeatureScores;
 }
 
 /**
- * Scores per feature, recomputed only when the feature, its unsaved edit, the settings or
- * its revenue change: a keystroke re-scores one row, not the thousand around it.
+ * Scores per feature, recomputed only when the feature, its unsaved edit or the settings
+ * change: a keystroke re-scores one row, not the thousand around it.
  */
 export class ScoreCache {
   private entries = new Map<string, Entry>();
 
-  get(feature: FeatureDto, draft: ScoresPatch | undefined, settings: ScoringSettings, revenue: number | undefined): FeatureScores {
+  get(feature: FeatureDto, draft: ScoresPatch | undefined, settings: ScoringSettings): FeatureScores {
     const hit = this.entries.get(feature.id);
-    if (hit && hit.feature === feature && hit.draft === draft && hit.settings === settings && hit.revenue === revenue) return hit.scores;
-    const scores = liveScores(feature, draft, settings, revenue);
-    this.entries.set(feature.id, { feature, draft, settings, revenue, scores });
+    if (hit && hit.feature === feature && hit.draft === draft && hit.settings === settings) return hit.scores;
+    const scores = liveScores(feature, draft, settings);
+    this.entries.set(feature.id, { feature, draft, settings, scores });
     return scores;
   }
 }
@@ -49,13 +48,12 @@ export function rankFeatures(
   settings: ScoringSettings,
   framework: FrameworkKey,
   cache: ScoreCache = new ScoreCache(),
-  revenues?: ReadonlyMap<string, number>,
 ): RankedRow[] {
   const rows = new Array<RankedRow>(features.length);
   for (let i = 0; i < features.length; i += 1) {
     const feature = features[i]!;
     const draft = drafts.get(feature.id);
-    const scores = cache.get(feature, draft, settings, revenues?.get(feature.id));
+    const scores = cache.get(feature, draft, settings);
     rows[i] = { feature, scores, sort: sortValue(framework, scores), draft: draft !== undefined, rank: null };
   }
   const ranked = rankBy(rows, { score: (r) => r.sort, secondary: (r) => [r.feature.title, r.feature.id] });
