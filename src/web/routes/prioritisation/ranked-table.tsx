@@ -179,7 +179,7 @@ function buildColumns(framework: FrameworkKey, settings: ScoringSettings, labels
           key: `evidence-${name}`,
           header: labels.field('custom', name),
           help: labels.fieldHelp('custom', name),
-          width: '92px',
+          width: '108px',
           align: 'right' as const,
           cell: ({ feature }: CellContext) => (
             <span className={classes.computed} title={labels.fieldHelp('custom', name)}>
