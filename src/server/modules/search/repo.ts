@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { insertRows } from '../../db/bulk.js';
 import type { Dialect } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
 
@@ -42,19 +43,12 @@ export async function indexDocuments(db: Kysely<Database>, dialect: Dialect, doc
     body: d.body,
     ...(dialect === 'postgres' && { folded_title: foldAccents(d.title), folded_body: foldAccents(d.body) }),
   }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('search_docs')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) =>
-        oc.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
-          title: eb.ref('excluded.title'),
-          body: eb.ref('excluded.body'),
-          ...(dialect === 'postgres' && { folded_title: eb.ref('excluded.folded_title'), folded_body: eb.ref('excluded.folded_body') }),
-        })),
-      )
-      .execute();
-  }
+  await insertRows(db, dialect, 'search_docs', rows, {
+    upsert: {
+      conflict: ['entity', 'entity_id'],
+      update: dialect === 'postgres' ? ['title', 'body', 'folded_title', 'folded_body'] : ['title', 'body'],
+    },
+  });
 }
 
 export async function removeDocument(db: Kysely<Database>, entity: SearchEntity, entityId: string): Promise<void> {
