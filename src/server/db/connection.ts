@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type SqliteDatabase as KyselySqlite, PostgresDialect, SqliteDialect, type SqliteStatement } from 'kysely';
 import pg from 'pg';
+import { FALLBACK_PAGES, startCheckpointer } from './checkpointer.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -45,6 +46,9 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MiB of page cache keeps index pages of large tables in memory during bulk writes.
   sqlite.pragma('cache_size = -65536');
+  // Checkpoints run on a worker thread (see checkpointer.ts); this is only the fallback.
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     kysely,
@@ -54,6 +58,7 @@ function connectSqlite(file: string): Db {
       return rows.length === 1 && rows[0]?.integrity_check === 'ok';
     },
     async close() {
+      await checkpointer?.stop();
       await kysely.destroy();
     },
   };

@@ -80,6 +80,28 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     expect(await insightCount()).toBe(before);
   });
 
+  it('keeps answering other requests while a large import runs, and its report matches what was written', async () => {
+    const rows = 12_000;
+    const lines = ['Feedback,Ref'];
+    for (let i = 0; i < rows; i += 1) lines.push(`Progress check number ${i},ref-${i}`);
+    const started = await upload({ kind: 'insights', mapping: JSON.stringify({ Feedback: 'text', Ref: 'externalId' }) }, lines.join('\n'));
+    expect(started.statusCode).toBe(202);
+    const seen: { status: string; processedRows: number }[] = [];
+    for (;;) {
+      const poll = await owner.get(`${base}/imports/${started.json().id}`);
+      expect(poll.statusCode).toBe(200);
+      seen.push(poll.json());
+      if (poll.json().status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 20)); // as a browser polls
+    }
+    // Answered while rows were still being written, not only before or after.
+    expect(seen.some((p) => p.status === 'running' && p.processedRows > 0 && p.processedRows < rows)).toBe(true);
+    const job = await finished(started.json().id);
+    expect(job).toMatchObject({ status: 'done', createdRows: rows, processedRows: rows, skippedRows: 0 });
+    const found = (await owner.get(`${base}/insights?q=${encodeURIComponent('progress check')}&limit=200`)).json().items;
+    expect(found.length).toBe(200);
+  });
+
   it('creates missing customers when asked to', async () => {
     const job = await finished(
       (

@@ -39,6 +39,9 @@ const BATCH = 5000;
  */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Stands in for a row once written, so the memory it held can be reused during the import. */
+const WRITTEN = { line: 0, value: { name: '' } } as const;
+
 interface RowError {
   line: number;
   reason: string;
@@ -217,6 +220,8 @@ export async function runImport(
       if (converted.ok) valid.push({ line: record.line, value: converted.value });
       else errors.push({ line: record.line, reason: converted.reason });
     }
+    // The parsed file is no longer needed: let its rows go while the batches are written.
+    csv.records.length = 0;
     const reportedErrors = JSON.stringify(errors.slice(0, 1000));
     if (errors.length > 0 && job.on_error === 'stop') {
       await saveProgress(db, job, {
@@ -255,6 +260,7 @@ export async function runImport(
           processed_rows: Math.min(job.total_rows, errors.length + start + batch.length),
         });
       });
+      valid.fill(WRITTEN, start, start + batch.length);
       options.onProgress?.(job);
       await yieldToEventLoop();
     }
