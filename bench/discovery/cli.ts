@@ -2,12 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { requireBuild } from '../lib/cairn-process.js';
+import { UsageError } from '../lib/cli.js';
 import { textTable } from '../lib/table.js';
 import { renderSections, reportHeader, writeReport } from '../report/markdown.js';
 import { discoverySection, runDiscoveryBench } from './run.js';
 
 /**
- * The discovery benchmark alone: `npx tsx bench/discovery/cli.ts [--pg] [--sizes 100000,1000000] [--seconds 5]`.
+ * The discovery benchmark alone: `npx tsx bench/discovery/cli.ts [--pg] [--sizes 100000,1000000] [--seconds 5] [--seed direct|api]`.
  * `npm run bench` runs it too, after the product cases; this is for sizes too slow for every run.
  */
 const { values } = parseArgs({
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     pg: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: 'direct' },
   },
 });
 
@@ -24,7 +26,15 @@ async function main() {
   const sizes = (values.sizes ?? '').split(',').map(Number);
   const seconds = Number(values.seconds);
   const loadBefore = os.loadavg();
-  const report = await runDiscoveryBench({ dialect, sizes, seconds, warmupSeconds: 1, log: (line) => console.log(line) });
+  if (values.seed !== 'direct' && values.seed !== 'api') throw new UsageError('--seed is direct or api');
+  const report = await runDiscoveryBench({
+    dialect,
+    sizes,
+    seconds,
+    warmupSeconds: 1,
+    seed: values.seed,
+    log: (line) => console.log(line),
+  });
   console.log(`\n${textTable(report.imports.headers, report.imports.rows, report.imports.align)}`);
   console.log(`\n${textTable(report.latency.headers, report.latency.rows, report.latency.align)}`);
   const file = writeReport(

@@ -11,6 +11,7 @@ import { fmt, verdict } from '../lib/table.js';
 import type { Table } from '../report/figures.js';
 import type { Section } from '../report/markdown.js';
 import { CSV_MAPPING, insightsCsv } from './csv.js';
+import { seedInsightsDirectly } from './seed.js';
 
 export interface DiscoveryOptions {
   dialect: Dialect;
@@ -18,6 +19,11 @@ export interface DiscoveryOptions {
   sizes: number[];
   seconds: number;
   warmupSeconds: number;
+  /**
+   * How chunks after the first (measured) import are seeded: 'api' uploads each to POST
+   * /imports like the first; 'direct' runs the same import code in this process (seed.ts).
+   */
+  seed?: 'api' | 'direct';
   log: (line: string) => void;
 }
 
@@ -86,6 +92,12 @@ export async function runDiscoveryBench(options: DiscoveryOptions): Promise<Disc
     for (const size of options.sizes) {
       while (count < size) {
         const rows = Math.min(CHUNK, size - count);
+        if (count > 0 && options.seed === 'direct') {
+          const seeded = await seedInsightsDirectly(db, tenant, count, rows);
+          log(`  seeded ${fmt.int(rows)} insights into ${fmt.int(count)} in ${seeded.seconds.toFixed(1)} s (import code, in process)`);
+          count += seeded.created;
+          continue;
+        }
         const csv = insightsCsv(count, rows);
         const { seconds, job } = await importCsv(tenant, csv);
         const rate = rows / seconds;
@@ -178,7 +190,7 @@ export function discoverySection(report: DiscoveryReport): Section {
   return {
     title: 'Discovery',
     notes: [
-      `CSV import: 100,000-row insights files (English and French feedback of 10–40 words, ~500 customers created on the fly, source, date, tags, external id) uploaded to POST /imports as multipart and polled until done; rows/s is end to end (upload, parsing, rows, search index and change log). Larger sizes are seeded the same way, chunk by chunk. Target judged on SQLite.`,
+      `CSV import: 100,000-row insights files (English and French feedback of 10–40 words, ~500 customers created on the fly, source, date, tags, external id) uploaded to POST /imports as multipart and polled until done; rows/s is end to end (upload, parsing, rows, search index and change log). Larger sizes are seeded chunk by chunk, through the endpoint too (--seed api) or by the same import code run in the benchmark process (--seed direct, the default: bench/discovery/seed.ts). Target judged on SQLite.`,
       'Reads: one connection, one request at a time, measured from a separate process with autocannon; search cases cycle through common and rare words (English and French). The first similar call builds the in-memory index and is timed on its own.',
     ],
     tables: [report.imports, report.latency],
