@@ -91,17 +91,12 @@ export async function search(
   if (terms.length === 0) return [];
   const types = input.types && input.types.length > 0 ? input.types : null;
   if (dialect === 'sqlite') {
-    const rows = await sql<{ entity: SearchEntity; entity_id: string; title: string; snippet: string; score: number }>`
-      select d.entity, d.entity_id, d.title,
-        snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', 16) as snippet,
-        bm25(search_fts, 4.0, 1.0) as score
-      from search_fts join search_docs d on d.rowid = search_fts.rowid
-      where search_fts match ${ftsMatch(terms)}
-        and d.workspace_id = ${input.workspaceId}
-        ${types ? sql`and d.entity in (${sql.join(types)})` : sql``}
-      order by score
-      limit ${input.limit}`.execute(db);
-    return rows.rows.map((r) => ({
+    // Both questions read one snapshot, so a write in between cannot shift the scores.
+    const ask = async (q: Kysely<Database>) =>
+      (await sqliteTopHits(q, terms, input.workspaceId, types, input.limit)) ??
+      (await sqliteHits(q, terms, input.workspaceId, types, input.limit));
+    const rows = db.isTransaction ? await ask(db) : await db.transaction().execute(ask);
+    return rows.map((r) => ({
       entity: r.entity,
       entityId: r.entity_id,
       title: r.title,
@@ -119,10 +114,10 @@ export async function search(
       where document @@ to_tsquery('simple', ${tsQuery(terms)})
         and workspace_id = ${input.workspaceId}
         ${types ? sql`and entity in (${sql.join(types)})` : sql``}
-      order by score desc
+      order by score desc, entity_id
       limit ${input.limit}
     ) hit
-    order by hit.score desc`.execute(db);
+    order by hit.score desc, hit.entity_id`.execute(db);
   return rows.rows.map((r) => ({
     entity: r.entity,
     entityId: r.entity_id,
@@ -130,6 +125,53 @@ export async function search(
     snippet: toSafeSnippet(r.snippet || r.title),
     score: Math.round(Number(r.score) * 1000) / 1000,
   }));
+}
+
+type SqliteHit = { entity: SearchEntity; entity_id: string; title: string; snippet: string; score: number };
+
+/** The best matches of the workspace: bm25 (lower is better), ties by rowid. */
+async function sqliteHits(db: Kysely<Database>, terms: string[], workspaceId: string, types: SearchEntity[] | null, limit: number) {
+  const rows = await sql<SqliteHit>`
+    select d.entity, d.entity_id, d.title,
+      snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', 16) as snippet,
+      bm25(search_fts, 4.0, 1.0) as score
+    from search_fts join search_docs d on d.rowid = search_fts.rowid
+    where search_fts match ${ftsMatch(terms)}
+      and d.workspace_id = ${workspaceId}
+      ${types ? sql`and d.entity in (${sql.join(types)})` : sql``}
+    order by score, d.rowid
+    limit ${limit}`.execute(db);
+  return rows.rows;
+}
+
+/** How many of the index's best matches are ranked before filtering by workspace and type. */
+const TOP_FACTOR = 4;
+
+/**
+ * The same answer as sqliteHits, found without reading the document of every match: a
+ * common word matches a large share of the index, and looking each match up in search_docs
+ * to check its workspace cost more than ranking it. The index's best matches overall are
+ * ranked first; when enough of them belong to the workspace (and types), they are exactly
+ * its best ones (any better match of the workspace would be among them), and only those are
+ * read. Otherwise null: the caller asks the full question.
+ */
+async function sqliteTopHits(db: Kysely<Database>, terms: string[], workspaceId: string, types: SearchEntity[] | null, limit: number) {
+  // snippet() runs only for the rows the outer query keeps; the inner one ranks without
+  // reading search_docs.
+  const rows = await sql<SqliteHit>`
+    select d.entity, d.entity_id, d.title, hit.snippet, hit.score
+    from (
+      select rowid, snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', 16) as snippet, bm25(search_fts, 4.0, 1.0) as score
+      from search_fts where search_fts match ${ftsMatch(terms)}
+      order by score, rowid
+      limit ${limit * TOP_FACTOR}
+    ) hit
+    join search_docs d on d.rowid = hit.rowid
+    where d.workspace_id = ${workspaceId}
+      ${types ? sql`and d.entity in (${sql.join(types)})` : sql``}
+    order by hit.score, hit.rowid
+    limit ${limit}`.execute(db);
+  return rows.rows.length === limit ? rows.rows : null;
 }
 
 /** The ids of one entity kind matching a query: a filter for list endpoints. */
