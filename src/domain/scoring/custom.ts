@@ -259,6 +259,28 @@ export function scoreWithConfig(
   }
 }
 
+/**
+ * The score alone, for ranking many items: exactly scoreWithConfig(config, values).value
+ * when that succeeds, null when it fails, without building the result (its `env` copy, the
+ * failure lists). The config's prepared form is shared with scoreWithConfig.
+ */
+export function customValue(config: ValidCustomConfig, values: CustomValues): number | null {
+  const { identifiers, checks, run } = prepare(config);
+  const read = new Array<number>(identifiers.length);
+  for (let k = 0; k < identifiers.length; k += 1) {
+    const name = identifiers[k]!;
+    const raw = values && Object.hasOwn(values, name) ? values[name] : undefined;
+    if (isMissing(raw) || !checks[k]!(raw)) return null;
+    read[k] = raw;
+  }
+  try {
+    return noNegZero(run(read));
+  } catch (e) {
+    if (e instanceof ExpressionError) return null;
+    throw e;
+  }
+}
+
 export function computeCustom(
   config: CustomScoreConfig,
   values: CustomValues,

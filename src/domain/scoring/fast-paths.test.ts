@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CustomDriver,
   customFieldSpecs,
+  customValue,
   EVIDENCE_NAMES,
   scoreWithConfig,
   type ValidCustomConfig,
@@ -284,7 +285,10 @@ describe('fast paths give exactly what the plain definitions give', () => {
           fc.pre(valid.ok);
           if (!valid.ok) return;
           for (const values of valueSets) {
-            expect(scoreWithConfig(valid.config, values as Record<string, number>)).toEqual(referenceCustom(valid.config, values));
+            const reference = referenceCustom(valid.config, values);
+            expect(scoreWithConfig(valid.config, values as Record<string, number>)).toEqual(reference);
+            const value = customValue(valid.config, values as Record<string, number>);
+            expect(Object.is(value, reference.ok ? (reference as { value: number }).value : null)).toBe(true);
           }
         },
       ),

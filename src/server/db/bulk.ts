@@ -10,7 +10,8 @@ const ROWS_PER_STATEMENT = 500;
  * statement: for 500 rows that tree costs more than SQLite takes to write them. The SQL text
  * is made once per table, columns and row count, and the same for every dialect apart from
  * how parameters are numbered; SQLite's statement cache then reuses the prepared statement.
- * Every row must have the same keys as the first (those are the columns written).
+ * Every row must have the same keys as the first (those are the columns written), none of
+ * them undefined.
  */
 export async function insertRows<T extends keyof Database & string>(
   db: Kysely<Database>,
@@ -28,8 +29,11 @@ export async function insertRows<T extends keyof Database & string>(
       const record = row as Record<string, unknown>;
       if (Object.keys(record).length !== columns.length) throw new Error(`insertRows(${table}): every row needs the same columns`);
       for (const column of columns) {
-        if (!(column in record)) throw new Error(`insertRows(${table}): every row needs the same columns`);
-        parameters.push(record[column]);
+        const value = record[column];
+        // Kysely would write a column's default for undefined; say so rather than guess.
+        if (value === undefined)
+          throw new Error(`insertRows(${table}): ${column} is undefined (write null, or leave the column out of every row)`);
+        parameters.push(value);
       }
     }
     await db.executeQuery(CompiledQuery.raw(insertSql(dialect, table, columns, chunk.length, options.upsert), parameters));
