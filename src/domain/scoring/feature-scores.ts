@@ -444,16 +444,16 @@ export function frameworkValue(
       const rice = inp.rice;
       if (!rice) return null;
       const source = rice.reachSource ?? 'manual';
-      if (source === 'manual') return valueOf(computeRice(rice));
+      if (source === 'manual') return resultValue(computeRice(rice));
       const { reach } = effectiveReach(rice, evidence);
-      return valueOf(computeRice({ reach, impact: rice.impact, confidence: rice.confidence, effort: rice.effort }));
+      return resultValue(computeRice({ reach, impact: rice.impact, confidence: rice.confidence, effort: rice.effort }));
     }
     case 'ice':
-      return inp.ice ? valueOf(computeIce(inp.ice, { variant: settings.iceVariant })) : null;
+      return inp.ice ? resultValue(computeIce(inp.ice, { variant: settings.iceVariant })) : null;
     case 'wsjf':
-      return inp.wsjf ? valueOf(computeWsjf(inp.wsjf)) : null;
+      return inp.wsjf ? resultValue(computeWsjf(inp.wsjf)) : null;
     case 'valueEffort':
-      return inp.valueEffort ? valueOf(computeValueEffort(inp.valueEffort, { midpoint: settings.valueEffortMidpoint })) : null;
+      return inp.valueEffort ? resultValue(computeValueEffort(inp.valueEffort, { midpoint: settings.valueEffortMidpoint })) : null;
     case 'moscow': {
       if (!inp.moscow) return null;
       const r = computeMoscow(inp.moscow);
@@ -467,12 +467,12 @@ export function frameworkValue(
     case 'custom': {
       const compiled = compiledCustom(settings);
       if (!compiled?.ok) return null;
-      return valueOf(scoreWithConfig(compiled.config, customEnv(inp, evidence)));
+      return resultValue(scoreWithConfig(compiled.config, customEnv(inp, evidence)));
     }
   }
 }
 
-function valueOf(r: { ok: true; value: number } | { ok: false }): number | null {
+function resultValue(r: { ok: true; value: number } | { ok: false }): number | null {
   return r.ok ? r.value : null;
 }
 

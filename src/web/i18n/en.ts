@@ -406,7 +406,8 @@ export const en = {
     title: 'Workspace settings',
     description: 'The name and address of this workspace.',
     general: 'General',
-    scoringBody: 'How features are scored here: the ICE variant, the Must-have limit, the value/effort midpoint and your own weighted formula.',
+    scoringBody:
+      'How features are scored here: the ICE variant, the Must-have limit, the value/effort midpoint and your own weighted formula.',
     about: 'About',
     yourRole: 'Your role',
     created: 'Created',

@@ -417,7 +417,8 @@ export const fr: Strings<Catalogue> = {
     title: 'Paramètres de l’espace',
     description: 'Le nom et l’adresse de cet espace de travail.',
     general: 'Général',
-    scoringBody: 'Comment les fonctionnalités sont notées ici : la variante ICE, la limite des Must, le point médian valeur/effort et votre formule pondérée.',
+    scoringBody:
+      'Comment les fonctionnalités sont notées ici : la variante ICE, la limite des Must, le point médian valeur/effort et votre formule pondérée.',
     about: 'À propos',
     yourRole: 'Votre rôle',
     created: 'Créé le',
