@@ -19,7 +19,7 @@ export const authHandlers = {
   getSetup: async ({ services }) => ({ needed: await isSetupNeeded(services.db) }),
 
   runSetup: async ({ services, body, request, reply }) => {
-    const user = await runSetup(services.db, body);
+    const user = await runSetup(services.db, services.dialect, body);
     const session = await createSession(services.db, user.id, services.config.sessionDays);
     setSessionCookies(request, reply, session);
     return { user: toUserDto(user), csrfToken: session.csrfToken };

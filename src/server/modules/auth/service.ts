@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from '../../db/connection.js';
 import { prepared } from '../../db/prepared.js';
 import type { Database, UserRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -31,7 +32,10 @@ export async function isSetupNeeded(db: Kysely<Database>): Promise<boolean> {
 }
 
 export async function createUser(db: Kysely<Database>, input: { email: string; name: string; password: string }): Promise<UserRow> {
-  const passwordHash = await hashPassword(input.password);
+  return insertUser(db, input, await hashPassword(input.password));
+}
+
+async function insertUser(db: Kysely<Database>, input: { email: string; name: string }, passwordHash: string): Promise<UserRow> {
   const now = nowIso();
   const user: UserRow = {
     id: newId(),
@@ -48,10 +52,25 @@ export async function createUser(db: Kysely<Database>, input: { email: string; n
   return user;
 }
 
-/** Creates the very first account; refused once any account exists. */
-export async function runSetup(db: Kysely<Database>, input: { email: string; name: string; password: string }) {
+/**
+ * Creates the very first account; refused once any account exists. The password is hashed
+ * first (it is slow), then "no account yet" is checked and the account inserted in one
+ * transaction that excludes every other set-up: SQLite runs one write transaction at a time,
+ * PostgreSQL takes a transaction-scoped advisory lock. So concurrent set-ups create one owner.
+ */
+export async function runSetup(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  input: { email: string; name: string; password: string },
+): Promise<UserRow> {
+  // Refused without spending a hash when set-up is long done.
   if (!(await isSetupNeeded(db))) throw new AppError('setup_done');
-  return createUser(db, input);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('cairn.setup'))`.execute(trx);
+    if (!(await isSetupNeeded(trx))) throw new AppError('setup_done');
+    return insertUser(trx, input, passwordHash);
+  });
 }
 
 export async function authenticate(db: Kysely<Database>, email: string, password: string): Promise<UserRow | null> {
