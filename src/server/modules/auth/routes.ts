@@ -27,15 +27,15 @@ export const authHandlers = {
 
   login: async ({ services, body, request, reply }) => {
     const { loginThrottle } = services;
-    if (loginThrottle.isBlocked(request.ip)) {
+    // Counted before the (slow) password check, so parallel guesses cannot all slip in.
+    const reservation = loginThrottle.reserve(request.ip);
+    if (!reservation) {
       reply.header('retry-after', String(loginThrottle.retryAfterSeconds(request.ip)));
       throw new AppError('rate_limited', 'Too many failed sign-ins from this address; wait a minute and try again.');
     }
     const user = await authenticate(services.db, body.email, body.password);
-    if (!user) {
-      loginThrottle.recordFailure(request.ip);
-      throw new AppError('invalid_credentials', 'Wrong email or password.');
-    }
+    if (!user) throw new AppError('invalid_credentials', 'Wrong email or password.');
+    loginThrottle.release(reservation);
     const session = await createSession(services.db, user.id, services.config.sessionDays);
     setSessionCookies(request, reply, session);
     return { user: toUserDto(user), csrfToken: session.csrfToken };
