@@ -40,7 +40,7 @@ describe.each(DIALECTS)('auth API on %s', (dialect) => {
   });
 
   it('marks the cookies Secure when served over HTTPS (behind a trusted proxy)', async () => {
-    const https = await startTestApp('sqlite', { trustProxy: true });
+    const https = await startTestApp('sqlite', { trustProxy: 1 });
     try {
       await setupOwner(https.app, 'tls@example.com');
       const res = await https.app.inject({
