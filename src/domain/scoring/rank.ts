@@ -8,6 +8,8 @@
  * called per pair unless strings are equal or keys are not plain strings.
  */
 
+import { compareCodePoints } from '../text-key.js';
+
 export type SortKey = string | number;
 
 export interface RankOptions<T> {
@@ -429,5 +431,27 @@ export function rankItems<T extends { id: string; score?: number | null }>(
   return rankBy(items, {
     score: (item) => item.score,
     secondary: secondary ? (item) => [...secondary(item), item.id] : (item) => [item.id],
+  });
+}
+
+export interface FeatureOrderOptions<T> {
+  score: (item: T) => number | null | undefined;
+  /** The item's titleKey(title) (callers ranking often may cache it). */
+  titleKey: (item: T) => string;
+  id: (item: T) => string;
+}
+
+/**
+ * The order of the API's ranked feature lists (GET …/features?sort=rice and the others):
+ * highest score first, unscored last, ties by titleKey(title) — accent- and case-free,
+ * whitespace collapsed — then by id, both compared by code point as SQLite and PostgreSQL
+ * (`collate "C"`) compare the stored title_key. The browser re-ranks with this, so its
+ * table and the server's pages are in one order.
+ */
+export function rankFeatureOrder<T>(items: readonly T[], options: FeatureOrderOptions<T>): Ranked<T>[] {
+  return rankBy(items, {
+    score: options.score,
+    secondary: (item) => [options.titleKey(item), options.id(item)],
+    compareStrings: compareCodePoints,
   });
 }

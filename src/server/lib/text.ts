@@ -1,12 +1,5 @@
-/** Lower-cased, accent-free key for case-insensitive matching that behaves the same on both dialects. */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim()
-    .replace(/\s+/g, ' ');
-}
+/** Lower-cased, accent-free key for case-insensitive matching that behaves the same on both dialects (and in the browser). */
+export { nameKey } from '../../domain/text-key.js';
 
 /** Escapes LIKE wildcards so user text matches literally (used with ESCAPE '\\'). */
 export function likePattern(text: string): string {

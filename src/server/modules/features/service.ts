@@ -10,11 +10,12 @@ import {
   type ScoringSettings,
   validateScoreInputs,
 } from '../../../domain/scoring/feature-scores.js';
+import { titleKey } from '../../../domain/text-key.js';
 import type { Database, FeatureRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, invalid, versionConflict } from '../../http/errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import { nameKey, normaliseTags, parseJsonArray } from '../../lib/text.js';
+import { normaliseTags, parseJsonArray } from '../../lib/text.js';
 import type { Services } from '../../services.js';
 import { checkReferences } from '../insights/service.js';
 import { indexDocument, removeDocument } from '../search/repo.js';
@@ -76,7 +77,7 @@ export async function createFeature(services: Services, access: Access, input: z
       workspace_id: access.workspace.id,
       product_id: input.productId ?? null,
       title: input.title,
-      title_key: nameKey(input.title),
+      title_key: titleKey(input.title),
       description: input.description ?? '',
       status: input.status ?? 'idea',
       owner_id: input.ownerId ?? null,
@@ -133,7 +134,7 @@ export async function updateFeature(
     const after: typeof before = {
       ...before,
       title,
-      title_key: nameKey(title),
+      title_key: titleKey(title),
       description: patch.description ?? before.description,
       product_id: pick(patch.productId, before.product_id),
       status: patch.status ?? before.status,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SCORING_SETTINGS,
@@ -6,6 +7,7 @@ import {
   type ScoringSettings,
   scoreFeature,
 } from '../../../domain/scoring/feature-scores.js';
+import { nameKey } from '../../../domain/text-key.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { inputsFromScores } from '../../components/score/live-scores.js';
 import { rankFeatures, ScoreCache } from './ranking.js';
@@ -102,6 +104,72 @@ describe('the ranked table order', () => {
     );
     const again = scoreFeature(inputsFromScores(f.scores), { insights: 12, customers: 7, revenue: 0 }, settings);
     expect(again).toEqual(f.scores);
+  });
+});
+
+/**
+ * The server's ranked pages: `order by score desc nulls last, title_key, id`, title_key being
+ * nameKey(title) in a byte-ordered collation (SQLite BINARY, PostgreSQL "C").
+ */
+function serverOrder(features: readonly FeatureDto[], framework: 'rice' | 'ice'): string[] {
+  const bytes = (s: string) => Buffer.from(s, 'utf8');
+  return [...features]
+    .sort((a, b) => {
+      const x = a.scores[framework].value;
+      const y = b.scores[framework].value;
+      if (x !== y) {
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return y - x;
+      }
+      return Buffer.compare(bytes(nameKey(a.title)), bytes(nameKey(b.title))) || Buffer.compare(bytes(a.id), bytes(b.id));
+    })
+    .map((f) => f.id);
+}
+
+describe('ties are broken as the server breaks them', () => {
+  it('by the accent-free, case-free, whitespace-collapsed title, scored and unscored rows alike', () => {
+    const one = { reach: 1, impact: 1, confidence: 1, effort: 1 };
+    const features = [
+      feature('01', 'Zoo', { rice: one }),
+      feature('02', 'Élan', { rice: one }),
+      feature('03', 'zebra  crossing', { rice: one }),
+      feature('04', 'Zebra crossing', { rice: one }),
+      feature('05', 'Öl', {}),
+      feature('06', 'ode', {}),
+      feature('07', 'Ocean', {}),
+    ];
+    const rows = rankFeatures(features, none, settings, 'rice');
+    expect(rows.map((r) => r.feature.title)).toEqual(['Élan', 'zebra  crossing', 'Zebra crossing', 'Zoo', 'Ocean', 'ode', 'Öl']);
+    expect(rows.map((r) => r.feature.id)).toEqual(serverOrder(features, 'rice'));
+  });
+
+  it('property: the browser ranking equals the server ordering rule, whatever the titles, scores and ties', () => {
+    const title = fc.oneof(
+      fc.string({
+        unit: fc.constantFrom('a', 'A', 'e', 'é', 'É', 'e\u0301', 'z', 'Z', ' ', '  ', '\t', 'ø', 'ß', 'İ', '\uff01', '😀', '1'),
+      }),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    );
+    const reach = fc.option(fc.constantFrom(1, 2, 3), { nil: undefined });
+    const arb = fc.uniqueArray(fc.record({ id: fc.uuid(), title, reach }), { selector: (x) => x.id, maxLength: 40 });
+    fc.assert(
+      fc.property(arb, fc.boolean(), (specs, withDraft) => {
+        const features = specs.map((x) =>
+          feature(x.id, x.title, x.reach === undefined ? {} : { rice: { reach: x.reach, impact: 1, confidence: 1, effort: 1 } }),
+        );
+        // An unsaved edit re-scores a row in the browser; the saved row will be ranked the same by the server.
+        const drafts = new Map<string, ScoresPatch>();
+        const edited = features.map((f) => f);
+        if (withDraft && features.length > 0) {
+          const f = features[0]!;
+          drafts.set(f.id, { rice: { reach: 2, impact: 1, confidence: 1, effort: 1 } });
+          edited[0] = feature(f.id, f.title, { rice: { reach: 2, impact: 1, confidence: 1, effort: 1 } });
+        }
+        const browser = rankFeatures(features, drafts, settings, 'rice').map((r) => r.feature.id);
+        expect(browser).toEqual(serverOrder(edited, 'rice'));
+      }),
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { type FeatureScores, type ScoresPatch, type ScoringSettings, sortValue } from '../../../domain/scoring/feature-scores.js';
-import { type FrameworkKey, rankBy } from '../../../domain/scoring/index.js';
+import { type FrameworkKey, rankFeatureOrder } from '../../../domain/scoring/index.js';
+import { titleKey } from '../../../domain/text-key.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { liveScores } from '../../components/score/live-scores.js';
 
@@ -37,10 +38,22 @@ export class ScoreCache {
   }
 }
 
+const titleKeys = new WeakMap<FeatureDto, string>();
+
+/** The feature's titleKey, computed once per copy of the feature (a keystroke re-ranks without re-normalising every title). */
+function keyOf(feature: FeatureDto): string {
+  let key = titleKeys.get(feature);
+  if (key === undefined) {
+    key = titleKey(feature.title);
+    titleKeys.set(feature, key);
+  }
+  return key;
+}
+
 /**
  * The ranked table's order: every feature scored (the server's numbers, or the domain's on
- * an unsaved edit) and ranked with the domain's `rankBy` — highest first, unscored last,
- * ties by title then id, exactly as the server sorts.
+ * an unsaved edit) and ranked with the domain's `rankFeatureOrder` — highest first, unscored
+ * last, ties by titleKey then id — the rule the server's ranked pages follow.
  */
 export function rankFeatures(
   features: readonly FeatureDto[],
@@ -56,7 +69,7 @@ export function rankFeatures(
     const scores = cache.get(feature, draft, settings);
     rows[i] = { feature, scores, sort: sortValue(framework, scores), draft: draft !== undefined, rank: null };
   }
-  const ranked = rankBy(rows, { score: (r) => r.sort, secondary: (r) => [r.feature.title, r.feature.id] });
+  const ranked = rankFeatureOrder(rows, { score: (r) => r.sort, titleKey: (r) => keyOf(r.feature), id: (r) => r.feature.id });
   const out = new Array<RankedRow>(ranked.length);
   for (let i = 0; i < ranked.length; i += 1) {
     const { item, rank } = ranked[i]!;
