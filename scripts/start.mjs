@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: builds Cairn when the sources are newer than the last build, then serves it.
-import { spawnSync } from 'node:child_process';
+// Stop signals reach the build and the server (see supervise.mjs), and npm start ends with
+// the server's exit code.
 import path from 'node:path';
 import { isBuildFresh, root } from './build-state.mjs';
+import { run, runAndExit } from './supervise.mjs';
 
 if (!isBuildFresh()) {
   console.log('Building Cairn (first start or sources changed)…');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const status = await run('npm', ['run', 'build'], { cwd: root });
+  if (status !== 0) process.exit(status);
 }
 
-const server = spawnSync(process.execPath, [path.join(root, 'bin', 'cairn.mjs'), 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(server.status ?? 0);
+await runAndExit(process.execPath, [path.join(root, 'bin', 'cairn.mjs'), 'serve', ...process.argv.slice(2)]);
