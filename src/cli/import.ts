@@ -4,7 +4,8 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { Email } from '../contract/auth.js';
 import { loadConfig } from '../server/config.js';
-import { parseCsv } from '../server/modules/imports/csv-file.js';
+import { AppError } from '../server/http/errors.js';
+import { readCsvHeader } from '../server/modules/imports/csv-file.js';
 import { FIELDS, type ImportKind } from '../server/modules/imports/fields.js';
 import { createImportJob } from '../server/modules/imports/service.js';
 import { resolveAccess } from '../server/modules/workspaces/service.js';
@@ -62,7 +63,7 @@ export function registerImportCommand(program: Command): void {
         } catch {
           throw new CliError(`cannot read ${file}`);
         }
-        const header = parseCsv(bytes).header;
+        const header = readCsvHeader(bytes);
         const mapping = buildMapping(header, kind, opts.map);
         await withDb(async (db) => {
           const email = opts.as ? Email.parse(opts.as) : undefined;
@@ -80,40 +81,63 @@ export function registerImportCommand(program: Command): void {
           if (!actor?.id) throw new CliError(email ? `no account with email ${email}` : `no workspace "${opts.workspace}"`);
           const access = await resolveAccess(db.kysely, actor.id, opts.workspace);
           const services = createServices(db.kysely, db.dialect, loadConfig(), APP_VERSION);
+          const tty = Boolean(process.stdout.isTTY);
           const bar = new SingleBar({
-            format: 'Importing {bar} {percentage}% | {value}/{total} rows | {eta_formatted} left',
+            format: '{phase} {bar} {percentage}% | {value}/{total} rows | {eta_formatted} left',
             hideCursor: true,
           });
           const started = Date.now();
           let barStarted = false;
-          const { job, done } = await createImportJob(services, access, {
-            kind,
-            mapping,
-            onError: opts.stopOnError ? 'stop' : 'skip',
-            createCustomers: Boolean(opts.createCustomers),
-            fileName: path.basename(file),
-            bytes,
-            onProgress: (progress) => {
-              if (!process.stdout.isTTY) return;
-              if (!barStarted) {
-                bar.start(progress.totalRows, 0);
-                barStarted = true;
-              }
-              bar.update(progress.processedRows);
-            },
-          });
+          let phase: 'checking' | 'writing' | null = null;
+          const label = { checking: 'Checking ', writing: 'Importing' } as const;
+          let created: Awaited<ReturnType<typeof createImportJob>>;
+          try {
+            created = await createImportJob(services, access, {
+              kind,
+              mapping,
+              onError: opts.stopOnError ? 'stop' : 'skip',
+              createCustomers: Boolean(opts.createCustomers),
+              fileName: path.basename(file),
+              bytes,
+              onProgress: (progress, now) => {
+                if (!tty) return;
+                if (!barStarted) {
+                  bar.start(progress.totalRows, 0, { phase: label[now] });
+                  barStarted = true;
+                } else if (now !== phase) {
+                  // Writing starts over from the rows already accounted for (the bad ones).
+                  bar.setTotal(progress.totalRows);
+                }
+                phase = now;
+                bar.update(progress.processedRows, { phase: label[now] });
+              },
+            });
+          } catch (error) {
+            if (error instanceof AppError && error.extra.errors?.length)
+              throw new CliError(`${error.detail ?? error.message} ${error.extra.errors.map((e) => e.message).join('; ')}.`);
+            throw error;
+          }
+          const { job, done } = created;
           await done;
           if (barStarted) bar.stop();
           const final = await db.kysely.selectFrom('imports').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
           const seconds = (Date.now() - started) / 1000;
+          const written = final.created_rows + final.updated_rows;
           console.log(
-            `${final.status === 'done' ? 'Imported' : 'Import failed:'} ${final.created_rows} created, ${final.updated_rows} updated, ${final.skipped_rows} skipped of ${final.total_rows} rows in ${seconds.toFixed(1)} s.`,
+            `${final.status === 'done' ? 'Imported' : 'Import failed:'} ${final.created_rows} created, ${final.updated_rows} updated, ${final.unchanged_rows} unchanged, ${final.skipped_rows} skipped of ${final.total_rows} rows in ${seconds.toFixed(1)} s.`,
           );
           if (final.message) console.log(final.message);
-          const errors = JSON.parse(final.errors) as { line: number; reason: string }[];
-          for (const e of errors.slice(0, 50)) console.log(`  line ${e.line}: ${e.reason}`);
-          if (errors.length > 50) console.log(`  … and ${errors.length - 50} more (see the import in the web app).`);
-          if (final.status !== 'done') throw new CliError('nothing was imported', 2);
+          const errors = JSON.parse(final.errors) as { line: number; endLine?: number; reason: string }[];
+          const where = (e: (typeof errors)[number]) =>
+            e.endLine && e.endLine > e.line ? `lines ${e.line}-${e.endLine}` : `line ${e.line}`;
+          for (const e of errors.slice(0, 50)) console.log(`  ${where(e)}: ${e.reason}`);
+          if (final.skipped_rows > 50 || errors.length > 50)
+            console.log(`  … and ${Math.max(final.skipped_rows, errors.length) - 50} more (see the import in the web app).`);
+          if (final.status !== 'done')
+            throw new CliError(
+              written > 0 ? `the import stopped after ${written} row(s) were written; they are kept` : 'nothing was imported',
+              2,
+            );
         });
       },
     );

@@ -249,6 +249,37 @@ export const SearchHit = z.object({
 
 // ---- imports
 export const IMPORT_KINDS = ['insights', 'customers'] as const;
+export const IMPORT_PROBLEM_CODES = [
+  'unbalanced_quotes',
+  'misplaced_quote',
+  'column_count',
+  'invalid_value',
+  'unknown_customer',
+  'unknown_customer_external_id',
+  'unknown_product',
+  'invalid_field',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+/** One thing wrong with a row: a stable code and its values (to translate), and the same in English. */
+export const ImportRowProblem = z.object({
+  code: z.enum(IMPORT_PROBLEM_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  reason: z.string(),
+});
+export type ImportRowProblem = z.infer<typeof ImportRowProblem>;
+export const ImportRowError = z.object({
+  line: z.number().int().describe('1-based line of the file the row starts on (the header is line 1)'),
+  endLine: z.number().int().describe('Last line of the row, when a quoted value spans several'),
+  reason: z.string().describe('Every problem of the row, in English'),
+  problems: z.array(ImportRowProblem),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
+export const IMPORT_NOTICE_CODES = ['read_as_windows_1252', 'stopped_on_bad_rows', 'failed_after_rows', 'interrupted'] as const;
+export const ImportNotice = z.object({
+  code: z.enum(IMPORT_NOTICE_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ImportNotice = z.infer<typeof ImportNotice>;
 export const ImportJob = z.object({
   id: Id,
   kind: z.enum(IMPORT_KINDS),
@@ -260,8 +291,10 @@ export const ImportJob = z.object({
   createdRows: z.number().int(),
   updatedRows: z.number().int(),
   skippedRows: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
-  message: z.string().nullable(),
+  unchangedRows: z.number().int().describe('Rows whose record (same external id) already held every value of the row'),
+  errors: z.array(ImportRowError).describe('Rows that were not imported (at most 1,000), in file order'),
+  message: z.string().nullable().describe('What to know about the import as a whole, in English'),
+  notice: ImportNotice.nullable().describe('The same as `message`, as a code and values a client can translate'),
   createdAt: Timestamp,
   finishedAt: Timestamp.nullable(),
 });

@@ -5,6 +5,7 @@ import { discovery } from './migrations/20261122_0002_discovery.js';
 import { objectives } from './migrations/20261122_0003_objectives.js';
 import { scoring } from './migrations/20261122_0004_scoring.js';
 import { performanceTuning } from './migrations/20261122_0005_performance.js';
+import { importReports } from './migrations/20261202_0006_imports.js';
 
 /** Migrations in order; names are timestamps and never change once released. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '20261122_0003_objectives': objectives(dialect),
     '20261122_0004_scoring': scoring(dialect),
     '20261122_0005_performance': performanceTuning(dialect),
+    '20261202_0006_imports': importReports(dialect),
   };
 }
 

@@ -193,8 +193,12 @@ export interface ImportsTable {
   created_rows: number;
   updated_rows: number;
   skipped_rows: number;
+  unchanged_rows: number;
+  /** JSON array of ImportRowError. */
   errors: string;
   message: string | null;
+  /** JSON ImportNotice: the message as a code and values. */
+  notice: string | null;
   created_by: string | null;
   created_at: string;
   finished_at: string | null;

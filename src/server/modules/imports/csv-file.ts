@@ -1,13 +1,23 @@
 import Papa from 'papaparse';
+import type { ImportRowProblem } from '../../../contract/discovery.js';
+
+/** One data record of the file, with where it sits in the file as a text editor counts lines. */
+export interface CsvRecord {
+  /** 1-based line the record starts on (the header is on line 1 unless blank lines precede it). */
+  line: number;
+  /** Last line of the record when it spans several (a quoted value with line breaks). */
+  endLine: number;
+  cells: string[];
+}
 
 /** A CSV file decoded and split into records, with the problems a person can fix. */
 export interface ParsedCsv {
   header: string[];
-  /** Data records with their 1-based line number in the file (the header is line 1). */
-  records: { line: number; cells: string[] }[];
-  /** Problems tied to a line (bad quotes, wrong number of columns). */
-  lineErrors: Map<number, string>;
+  records: CsvRecord[];
+  /** Problems of the file's structure, by the line their record starts on. */
+  lineErrors: Map<number, ImportRowProblem>;
   encoding: 'utf-8' | 'windows-1252';
+  delimiter: string;
 }
 
 export class CsvFileError extends Error {}
@@ -25,31 +35,117 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: ParsedCs
   }
 }
 
+const DELIMITERS = [',', ';', '\t', '|'];
+/** Enough of the file to see a few dozen records; guessing on the whole file parsed it once per candidate. */
+const GUESS_SAMPLE = 64 * 1024;
+
+function guessDelimiter(text: string): string {
+  const sample = Papa.parse<string[]>(text.slice(0, GUESS_SAMPLE), {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: DELIMITERS,
+    preview: 50,
+  });
+  return sample.meta.delimiter || ',';
+}
+
+const isBlank = (text: string, from: number, to: number) => {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+};
+
+/** The header row alone (the CLI maps columns before the whole file is read). */
+export function readCsvHeader(bytes: Uint8Array): string[] {
+  const sample = bytes.subarray(0, GUESS_SAMPLE);
+  let text: string;
+  try {
+    // stream: a character cut by the end of the sample is not an encoding error.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+  } catch {
+    text = new TextDecoder('windows-1252').decode(sample);
+  }
+  const first = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: 'greedy', preview: 1 });
+  return (first.data[0] ?? []).map((h) => h.trim());
+}
+
+/**
+ * Splits a CSV text into a header and records. Lines are counted in the file itself, blank
+ * lines included, so a reported line is the one an editor (or, for files without line breaks
+ * inside values, a spreadsheet) shows. A quote left open swallows the rest of the file: that
+ * record is reported with the range of lines it took, so nothing disappears silently.
+ */
 export function parseCsv(bytes: Uint8Array): ParsedCsv {
   const { text, encoding } = decodeCsv(bytes);
   if (text.includes('\u0000')) throw new CsvFileError('This file contains binary data; export it as CSV from your spreadsheet.');
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
-  const rows = result.data;
-  const headerRow = rows[0];
-  if (!headerRow || headerRow.every((h) => h.trim() === '')) throw new CsvFileError('The file is empty or has no header row.');
-  const header = headerRow.map((h) => h.trim());
-  const lineErrors = new Map<number, string>();
-  for (const error of result.errors) {
-    if (error.row === undefined) continue;
-    const line = error.row + 1;
-    const reason =
-      error.code === 'MissingQuotes'
-        ? 'Unbalanced quotes: a quoted value is not closed'
-        : error.code === 'InvalidQuotes'
-          ? 'Misplaced quote character'
-          : error.message;
-    if (error.type !== 'FieldMismatch') lineErrors.set(line, reason);
-  }
-  const records = rows.slice(1).map((cells, i) => ({ line: i + 2, cells }));
+  const delimiter = guessDelimiter(text);
+
+  let header: string[] | null = null;
+  const records: CsvRecord[] = [];
+  const lineErrors = new Map<number, ImportRowProblem>();
+  // Line counting walks the text once, from record to record.
+  let countedTo = 0;
+  let line = 1;
+  const lineAt = (offset: number) => {
+    for (let i = countedTo; i < offset; i++) if (text.charCodeAt(i) === 0x0a) line++;
+    countedTo = Math.max(countedTo, offset);
+    return line;
+  };
+  let previousEnd = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: 'greedy',
+    step: (result) => {
+      const end = result.meta.cursor;
+      // Skip the blank lines Papa skipped, so the record starts where its first character is.
+      let start = previousEnd;
+      for (;;) {
+        const nl = text.indexOf('\n', start);
+        if (nl === -1 || nl >= end || !isBlank(text, start, nl)) break;
+        start = nl + 1;
+      }
+      previousEnd = end;
+      const first = lineAt(start);
+      let last = first;
+      // The record's own last character (not the line break that ends it).
+      let stop = end;
+      while (stop > start && (text.charCodeAt(stop - 1) === 0x0a || text.charCodeAt(stop - 1) === 0x0d)) stop--;
+      for (let i = start; i < stop; i++) if (text.charCodeAt(i) === 0x0a) last++;
+      const cells = result.data;
+      if (header === null) {
+        header = cells.map((h) => h.trim());
+        return;
+      }
+      const record: CsvRecord = { line: first, endLine: last, cells };
+      records.push(record);
+      for (const error of result.errors) {
+        if (error.code === 'MissingQuotes')
+          lineErrors.set(first, {
+            code: 'unbalanced_quotes',
+            params: { endLine: last },
+            reason:
+              last > first
+                ? `Unbalanced quotes: the quoted value opened on line ${first} is never closed, so lines ${first}–${last} were read as one record`
+                : 'Unbalanced quotes: a quoted value is not closed',
+          });
+        else if (error.code === 'InvalidQuotes')
+          lineErrors.set(first, { code: 'misplaced_quote', params: {}, reason: 'Misplaced quote character' });
+      }
+    },
+  });
+
+  const headerRow = header as string[] | null;
+  if (!headerRow || headerRow.every((h) => h === '')) throw new CsvFileError('The file is empty or has no header row.');
   for (const r of records) {
-    if (r.cells.length !== header.length && !lineErrors.has(r.line)) {
-      lineErrors.set(r.line, `Expected ${header.length} columns, found ${r.cells.length}`);
+    if (r.cells.length !== headerRow.length && !lineErrors.has(r.line)) {
+      lineErrors.set(r.line, {
+        code: 'column_count',
+        params: { expected: headerRow.length, found: r.cells.length },
+        reason: `Expected ${headerRow.length} columns, found ${r.cells.length}`,
+      });
     }
   }
-  return { header, records, lineErrors, encoding };
+  return { header: headerRow, records, lineErrors, encoding, delimiter };
 }

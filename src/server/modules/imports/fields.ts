@@ -1,3 +1,4 @@
+import type { ImportRowProblem } from '../../../contract/discovery.js';
 import { parseDate, parseImportance, parseNumber, parseRevenuePeriod, parseSource, parseTags } from '../../../domain/discovery/index.js';
 
 export type ImportKind = 'insights' | 'customers';
@@ -21,13 +22,21 @@ export const FIELDS = {
   customers: ['name', 'domain', 'segment', 'plan', 'size', 'revenue', 'currency', 'revenuePeriod', 'externalId'],
 } as const satisfies Record<ImportKind, readonly string[]>;
 
-export type Converted<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Converted<T> = { ok: true; value: T } | { ok: false; problem: ImportRowProblem };
 
-/** Adapts the domain's value parsers (dates, numbers, synonyms in English and French) to row errors. */
-function adapt<T>(parse: (raw: string) => { ok: true; value: T } | { ok: false; error: { message: string } }) {
-  return (raw: string): Converted<T> => {
+/** Adapts the domain's value parsers (dates, numbers, synonyms in English and French) to row problems. */
+function adapt<T>(parse: (raw: string) => { ok: true; value: T } | { ok: false; error: { code: string; message: string } }) {
+  return (field: string, raw: string): Converted<T> => {
     const result = parse(raw);
-    return result.ok ? result : { ok: false, reason: `"${raw}": ${result.error.message}` };
+    if (result.ok) return result;
+    return {
+      ok: false,
+      problem: {
+        code: 'invalid_value',
+        params: { field, value: raw.slice(0, 80), valueCode: result.error.code },
+        reason: `${field}: ${result.error.message}`,
+      },
+    };
   };
 }
 

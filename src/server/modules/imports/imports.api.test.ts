@@ -53,8 +53,11 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     expect(res.statusCode).toBe(202);
     const job = await finished(res.json().id);
     expect(job).toMatchObject({ status: 'done', totalRows: 5, createdRows: 2, skippedRows: 3, processedRows: 5 });
-    expect(job.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 6]);
+    // Lines of the file: the quoted feedback on lines 3-4 spans two.
+    expect(job.errors.map((e: { line: number }) => e.line)).toEqual([5, 6, 7]);
     expect(job.errors[1].reason).toMatch(/Unknown customer "Initech"/);
+    expect(job.errors[1].problems).toEqual([expect.objectContaining({ code: 'unknown_customer', params: { name: 'Initech' } })]);
+    expect(job.errors[2].problems[0]).toMatchObject({ code: 'invalid_value', params: { field: 'receivedAt', valueCode: 'invalid_date' } });
     const items = (await owner.get(`${base}/insights?q=roadmap`)).json().items;
     expect(items[0]).toMatchObject({
       importance: 'critical',
@@ -65,9 +68,12 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
 
     // Re-importing the same file with an external id column updates instead of duplicating.
     const before = await insightCount();
+    const versions = (await owner.get(`${base}/insights?q=roadmap`)).json().items[0].version;
     const again = await finished((await upload({ kind: 'insights', mapping: JSON.stringify(mapping) }, csv)).json().id);
-    expect(again).toMatchObject({ createdRows: 0, updatedRows: 2 });
+    // Nothing changed: no new version (nobody editing them meets a conflict) and no activity.
+    expect(again).toMatchObject({ createdRows: 0, updatedRows: 0, unchangedRows: 2 });
     expect(await insightCount()).toBe(before);
+    expect((await owner.get(`${base}/insights?q=roadmap`)).json().items[0].version).toBe(versions);
   });
 
   it('stops before writing anything when asked to and a row is bad', async () => {
@@ -77,7 +83,15 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
       (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text', source: 'source' }), onError: 'stop' }, csv)).json().id,
     );
     expect(job).toMatchObject({ status: 'failed', createdRows: 0 });
-    expect(job.errors).toEqual([{ line: 3, reason: expect.stringContaining('carrier pigeon') }]);
+    expect(job.errors).toEqual([
+      {
+        line: 3,
+        endLine: 3,
+        reason: expect.stringContaining('carrier pigeon'),
+        problems: [expect.objectContaining({ code: 'invalid_value', params: expect.objectContaining({ field: 'source' }) })],
+      },
+    ]);
+    expect(job.notice).toEqual({ code: 'stopped_on_bad_rows', params: { count: 1 } });
     expect(await insightCount()).toBe(before);
   });
 
@@ -132,7 +146,12 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     expect(bom).toMatchObject({ status: 'done', createdRows: 1 });
     const latin1 = Buffer.from('text\nCaf\xe9 cr\xe8me trop sucr\xe9\n', 'latin1');
     const l = await finished((await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, latin1)).json().id);
-    expect(l).toMatchObject({ status: 'done', createdRows: 1, message: expect.stringContaining('Windows-1252') });
+    expect(l).toMatchObject({
+      status: 'done',
+      createdRows: 1,
+      message: expect.stringContaining('Windows-1252'),
+      notice: { code: 'read_as_windows_1252', params: {} },
+    });
     expect((await owner.get(`${base}/insights?q=creme`)).json().items[0].text).toBe('Café crème trop sucré');
     const broken = await finished(
       (
@@ -141,6 +160,143 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     );
     expect(broken.createdRows).toBe(1);
     expect(broken.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    expect(broken.errors.map((e: { problems: { code: string }[] }) => e.problems[0]!.code)).toEqual(['column_count', 'unbalanced_quotes']);
+  });
+
+  it('reports the lines of the file: blank lines count, and an unclosed quote shows every line it swallowed', async () => {
+    const csv = [
+      'text,source',
+      'first,support',
+      '',
+      '',
+      'second,bad source',
+      '"multi',
+      'line",support',
+      'third,carrier pigeon',
+      '"never closed,support',
+      'lost one,support',
+      'lost two,support',
+    ].join('\n');
+    const job = await finished(
+      (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text', source: 'source' }) }, csv)).json().id,
+    );
+    expect(job.createdRows).toBe(2);
+    expect(job.errors.map((e: { line: number; endLine: number }) => [e.line, e.endLine])).toEqual([
+      [5, 5],
+      [8, 8],
+      [9, 11],
+    ]);
+    expect(job.errors[2].reason).toMatch(/lines 9–11/);
+  });
+
+  it('re-importing updates only what the file gives, and keeps what it leaves out', async () => {
+    const first = 'name,domain,segment,revenue,currency,ref\nAcme Re,acme-re.example,Enterprise,1200,EUR,re-1\n';
+    await finished(
+      (
+        await upload(
+          {
+            kind: 'customers',
+            mapping: JSON.stringify({
+              name: 'name',
+              domain: 'domain',
+              segment: 'segment',
+              revenue: 'revenue',
+              currency: 'currency',
+              ref: 'externalId',
+            }),
+          },
+          first,
+        )
+      ).json().id,
+    );
+    // A later file names the customer only, and leaves the segment cell empty.
+    const job = await finished(
+      (
+        await upload(
+          { kind: 'customers', mapping: JSON.stringify({ name: 'name', segment: 'segment', ref: 'externalId' }) },
+          'name,segment,ref\nAcme Renamed,,re-1\n',
+        )
+      ).json().id,
+    );
+    expect(job).toMatchObject({ status: 'done', createdRows: 0, updatedRows: 1 });
+    const acme = (await owner.get(`${base}/customers?q=renamed`)).json().items[0];
+    expect(acme).toMatchObject({ name: 'Acme Renamed', domain: 'acme-re.example', segment: 'Enterprise', revenue: 1200, currency: 'EUR' });
+    const log = (await owner.get(`${base}/activity?entity=customer&id=${acme.id}`)).json().items;
+    expect(log[0]).toMatchObject({ action: 'reimported', changes: { name: { from: 'Acme Re', to: 'Acme Renamed' } } });
+
+    // Insights: an unmapped source stays what it was.
+    const insights = 'text,source,ref\nKeeps its source,interview,src-1\n';
+    await finished(
+      (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text', source: 'source', ref: 'externalId' }) }, insights)).json()
+        .id,
+    );
+    const again = await finished(
+      (
+        await upload(
+          { kind: 'insights', mapping: JSON.stringify({ text: 'text', ref: 'externalId' }) },
+          'text,ref\nKeeps its source (edited),src-1\n',
+        )
+      ).json().id,
+    );
+    expect(again).toMatchObject({ updatedRows: 1 });
+    const kept = (await owner.get(`${base}/insights?q=${encodeURIComponent('keeps its source')}`)).json().items[0];
+    expect(kept).toMatchObject({ text: 'Keeps its source (edited)', source: 'interview' });
+  });
+
+  it('keeps the text of an insight duplicates were merged into when its file is imported again', async () => {
+    const csv = 'text,ref\nThe export button is hidden,m-1\nCannot find where to export,m-2\n';
+    const mapping = JSON.stringify({ text: 'text', ref: 'externalId' });
+    await finished((await upload({ kind: 'insights', mapping }, csv)).json().id);
+    const items = (await owner.get(`${base}/insights?q=export&limit=50`)).json().items as { id: string; externalId: string }[];
+    const kept = items.find((i) => i.externalId === 'm-1')!;
+    const duplicate = items.find((i) => i.externalId === 'm-2')!;
+    const merged = await owner.post(`${base}/insights/${kept.id}/merge`, { duplicateId: duplicate.id });
+    expect(merged.statusCode).toBe(200);
+    const mergedText = merged.json().text as string;
+    expect(mergedText).toContain('Cannot find where to export');
+    const job = await finished((await upload({ kind: 'insights', mapping }, csv)).json().id);
+    expect(job).toMatchObject({ status: 'done', createdRows: 0, updatedRows: 0, unchangedRows: 2 });
+    expect((await owner.get(`${base}/insights/${kept.id}`)).json().text).toBe(mergedText);
+  });
+
+  it('an import that fails half way keeps exactly the rows it reports', async () => {
+    const failing =
+      dialect === 'sqlite'
+        ? [sql`create trigger fail_import before insert on insights when new.text = 'BOOM' begin select raise(abort, 'disk on fire'); end`]
+        : [
+            sql`create function fail_import() returns trigger language plpgsql as $$ begin if new.text = 'BOOM' then raise exception 'disk on fire'; end if; return new; end $$`,
+            sql`create trigger fail_import before insert on insights for each row execute function fail_import()`,
+          ];
+    for (const statement of failing) await statement.execute(t.db.kysely);
+    try {
+      const before = await insightCount();
+      const lines = ['text'];
+      for (let i = 0; i < 7000; i++) lines.push(i === 6000 ? 'BOOM' : `Half way row ${i}`);
+      const job = await finished(
+        (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, lines.join('\n'))).json().id,
+      );
+      expect(job).toMatchObject({ status: 'failed', createdRows: 5000, notice: { code: 'failed_after_rows', params: { written: 5000 } } });
+      expect(job.message).toMatch(/disk on fire/);
+      const { rows } = await sql<{ n: number | string }>`select count(*) as n from insights where text like 'Half way row %'`.execute(
+        t.db.kysely,
+      );
+      expect(Number(rows[0]!.n)).toBe(5000);
+      expect(before).toBeLessThanOrEqual(await insightCount());
+    } finally {
+      await sql`drop trigger fail_import ${dialect === 'postgres' ? sql`on insights` : sql``}`.execute(t.db.kysely);
+    }
+  });
+
+  it('closes imports a stopped server left running, saying what they had written', async () => {
+    const { closeInterruptedImports } = await import('./service.js');
+    const id = (
+      await finished((await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, 'text\nrestart\n')).json().id)
+    ).id;
+    await t.db.kysely.updateTable('imports').set({ status: 'running', finished_at: null, created_rows: 1 }).where('id', '=', id).execute();
+    await closeInterruptedImports(t.db.kysely);
+    const job = (await owner.get(`${base}/imports/${id}`)).json();
+    expect(job).toMatchObject({ status: 'failed', notice: { code: 'interrupted', params: { written: 1 } } });
+    expect(job.finishedAt).not.toBeNull();
   });
 
   it('stores formula cells as text', async () => {

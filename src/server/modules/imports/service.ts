@@ -2,7 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { IMPORT_KINDS } from '../../../contract/discovery.js';
+import { IMPORT_KINDS, type ImportNotice, type ImportRowError } from '../../../contract/discovery.js';
 import type { Database, ImportRow } from '../../db/schema.js';
 import { appendChange } from '../../events/change-log.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
@@ -11,6 +11,7 @@ import type { Services } from '../../services.js';
 import { type Access, authorize } from '../workspaces/service.js';
 import { CsvFileError, parseCsv } from './csv-file.js';
 import { FIELDS, type ImportKind } from './fields.js';
+import { notice } from './notices.js';
 import { runImport } from './runner.js';
 
 const MAX_REPORTED_ERRORS = 1000;
@@ -27,8 +28,12 @@ export function toImportDto(r: ImportRow) {
     createdRows: r.created_rows,
     updatedRows: r.updated_rows,
     skippedRows: r.skipped_rows,
-    errors: (JSON.parse(r.errors) as { line: number; reason: string }[]).slice(0, MAX_REPORTED_ERRORS),
+    unchangedRows: r.unchanged_rows,
+    errors: (JSON.parse(r.errors) as (Partial<ImportRowError> & { line: number; reason: string })[])
+      .slice(0, MAX_REPORTED_ERRORS)
+      .map((e) => ({ line: e.line, endLine: e.endLine ?? e.line, reason: e.reason, problems: e.problems ?? [] })),
     message: r.message,
+    notice: r.notice ? (JSON.parse(r.notice) as ImportNotice) : null,
     createdAt: r.created_at,
     finishedAt: r.finished_at,
   };
@@ -83,8 +88,11 @@ export interface ImportRequest {
   createCustomers: boolean;
   fileName: string;
   bytes: Uint8Array;
-  /** Called after each committed batch (the CLI draws its progress bar from it). */
-  onProgress?: (job: ReturnType<typeof toImportDto>) => void;
+  /**
+   * Called while rows are checked (every 1,000) and after each committed batch (the CLI
+   * draws its progress bar from it).
+   */
+  onProgress?: (job: ReturnType<typeof toImportDto>, phase: 'checking' | 'writing') => void;
 }
 
 /**
@@ -130,8 +138,9 @@ export async function createImportJob(services: Services, access: Access, reques
     created_rows: 0,
     updated_rows: 0,
     skipped_rows: 0,
+    unchanged_rows: 0,
     errors: '[]',
-    message: csv.encoding === 'utf-8' ? null : 'The file was not UTF-8; it was read as Windows-1252.',
+    ...(csv.encoding === 'utf-8' ? { message: null, notice: null } : notice('read_as_windows_1252')),
     created_by: access.actorId,
     created_at: now,
     finished_at: null,
@@ -151,7 +160,7 @@ export async function createImportJob(services: Services, access: Access, reques
   const done = runImport(services, access, job, csv, {
     mapping: request.mapping,
     createCustomers: request.createCustomers,
-    ...(onProgress && { onProgress: (row: ImportRow) => onProgress(toImportDto(row)) }),
+    ...(onProgress && { onProgress: (row: ImportRow, phase: 'checking' | 'writing') => onProgress(toImportDto(row), phase) }),
   });
   services.backgroundJobs.add(done);
   done.finally(() => services.backgroundJobs.delete(done));
@@ -201,13 +210,13 @@ export async function listImports(services: Services, access: Access) {
 
 /** Jobs left running by a stopped server are closed with what they had committed. */
 export async function closeInterruptedImports(db: Kysely<Database>): Promise<void> {
-  await db
-    .updateTable('imports')
-    .set({
-      status: 'failed',
-      message: 'Interrupted by a server restart; the rows counted as created or updated were imported.',
-      finished_at: nowIso(),
-    })
-    .where('status', '=', 'running')
-    .execute();
+  const running = await db.selectFrom('imports').select(['id', 'created_rows', 'updated_rows']).where('status', '=', 'running').execute();
+  for (const job of running) {
+    await db
+      .updateTable('imports')
+      .set({ status: 'failed', finished_at: nowIso(), ...notice('interrupted', { written: job.created_rows + job.updated_rows }) })
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .execute();
+  }
 }

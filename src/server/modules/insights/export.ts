@@ -55,5 +55,6 @@ export async function exportInsightsCsv(
       i.text,
     ].map(neutraliseFormula);
   });
-  return `\ufeff${Papa.unparse({ fields: COLUMNS, data }, { newline: '\r\n' })}\r\n`;
+  // Every cell quoted: a spreadsheet that splits on semicolons (French Excel) keeps "note;=SUM(…)" one cell.
+  return `\ufeff${Papa.unparse({ fields: COLUMNS, data }, { newline: '\r\n', quotes: true })}\r\n`;
 }
