@@ -204,6 +204,66 @@ test('each role gets what it may do: a product owner scores, a viewer reads', as
   await viewer.close();
 });
 
+test("a product chooses its scoring frameworks, in order; features without a product follow the workspace's default", async ({
+  page,
+  api,
+  workspace,
+}) => {
+  const p = PRIORITISATION_STRINGS.en.prioritise;
+  const f = p.productFrameworks;
+  const scoring = await api.getScoring(workspace.slug);
+  await api.updateScoring(workspace.slug, scoring.version, { defaultFramework: 'ice' });
+  // Created without a choice: the workspace's default framework.
+  const product = await api.createProduct(workspace.slug, { name: 'Mobile app' });
+  const inProduct = await api.createFeature(workspace.slug, { title: 'Offline sync', productId: product.id });
+  const loose = await api.createFeature(workspace.slug, { title: 'Loose idea' });
+
+  await page.goto(`/w/${workspace.slug}/products/${product.id}`);
+  const card = page.getByTestId('product-frameworks');
+  await expect(card.getByRole('listitem')).toHaveText([`1. ${p.frameworks.ice.name}`]);
+
+  // Add RICE and MoSCoW, put RICE first, drop MoSCoW again — all from the keyboard-reachable buttons.
+  await card.getByRole('button', { name: f.edit }).click();
+  await expect(card.getByRole('button', { name: fill(f.remove, { name: p.frameworks.ice.name }) })).toBeDisabled();
+  for (const name of [p.frameworks.rice.name, p.frameworks.moscow.name]) {
+    await card.getByTestId('add-framework').click();
+    await page.getByRole('option', { name, exact: true }).click();
+  }
+  await card.getByRole('button', { name: fill(f.up, { name: p.frameworks.rice.name }) }).click();
+  await card.getByRole('button', { name: fill(f.remove, { name: p.frameworks.moscow.name }) }).click();
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(f.saved)).toBeVisible();
+  await expect(card.getByRole('listitem')).toHaveText([`1. ${p.frameworks.rice.name}`, `2. ${p.frameworks.ice.name}`]);
+
+  // The product's feature offers its frameworks in that order, the first one chosen.
+  await page.goto(`/w/${workspace.slug}/features/${inProduct.id}`);
+  const scores = page.getByTestId('scores-card');
+  const tabs = scores.getByRole('radiogroup', { name: p.framework });
+  await expect(tabs.locator('label')).toHaveText([p.frameworks.rice.name, p.frameworks.ice.name]);
+  await expect(tabs.getByRole('radio', { name: p.frameworks.rice.name })).toBeChecked();
+  // A feature without a product: the workspace's default framework.
+  await page.goto(`/w/${workspace.slug}/features/${loose.id}`);
+  await expect(page.getByTestId('scores-card').locator('[data-field="impact"]')).toBeVisible();
+  await expect(page.getByTestId('card-ice-variant')).toBeVisible();
+  // The product's ranked list opens on its first framework.
+  await page.goto(`/w/${workspace.slug}/prioritise?product=${product.id}`);
+  await expect(page.getByTestId('ranked-table')).toBeVisible();
+  await expect(page.getByTestId('framework-rice')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tablist', { name: p.framework }).getByRole('tab')).toHaveCount(7);
+  await expect(page.getByRole('tablist', { name: p.framework }).getByRole('tab').nth(1)).toHaveAttribute('data-testid', 'framework-ice');
+
+  // Someone else changes the product while it is being edited: nothing is overwritten until the person chooses.
+  await page.goto(`/w/${workspace.slug}/products/${product.id}`);
+  await card.getByRole('button', { name: f.edit }).click();
+  await card.getByRole('button', { name: fill(f.down, { name: p.frameworks.rice.name }) }).click();
+  const current = (await api.updateProduct(workspace.slug, product.id, 2, { vision: 'Work without a network' })) as { version: number };
+  expect(current.version).toBe(3);
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByTestId('conflict-alert')).toBeVisible();
+  await card.getByTestId('conflict-alert').getByRole('button', { name: 'Save mine anyway' }).click();
+  await expect(card.getByRole('listitem')).toHaveText([`1. ${p.frameworks.ice.name}`, `2. ${p.frameworks.rice.name}`]);
+});
+
 test.describe('fr-FR', () => {
   test.use({ locale: 'fr-FR' });
 

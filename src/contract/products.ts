@@ -15,7 +15,9 @@ const ScoringFrameworks = z
   .min(1)
   .max(7)
   .refine((list) => new Set(list).size === list.length, 'List each framework once')
-  .describe("Frameworks this product uses; default ['rice']");
+  .describe(
+    "Frameworks this product uses, in the order they are offered (the first one is shown first); default: the workspace's default framework",
+  );
 
 export const Product = z.object({
   id: Id,

@@ -25,6 +25,7 @@ export function applyPatch(product: ProductDto, patch: ProductPatch): ProductDto
       segments: patch.segments.map((s) => ({ name: s.name, description: s.description ?? '' })),
     }),
     ...(patch.checklist !== undefined && { checklist: { ...product.checklist, ...patch.checklist } }),
+    ...(patch.scoringFrameworks !== undefined && { scoringFrameworks: [...patch.scoringFrameworks] }),
     ...(patch.archived !== undefined && {
       archivedAt: patch.archived ? (product.archivedAt ?? new Date().toISOString()) : null,
     }),

@@ -394,5 +394,27 @@ describe.each(DIALECTS)('feature scoring API on %s', (dialect) => {
     const res = await owner.patch(`${base}/products/${d.id}`, { version: d.version, scoringFrameworks: ['wsjf', 'kano'] });
     expect(res.json().scoringFrameworks).toEqual(['wsjf', 'kano']);
     expect((await owner.patch(`${base}/products/${d.id}`, { version: 2, scoringFrameworks: ['rice', 'rice'] })).statusCode).toBe(400);
+    expect((await owner.patch(`${base}/products/${d.id}`, { version: 2, scoringFrameworks: [] })).statusCode).toBe(400);
+    // The order is kept (the first is the one shown first); a stale version is refused with the current list.
+    const reordered = await owner.patch(`${base}/products/${d.id}`, { version: 2, scoringFrameworks: ['kano', 'wsjf', 'rice'] });
+    expect(reordered.json().scoringFrameworks).toEqual(['kano', 'wsjf', 'rice']);
+    const stale = await owner.patch(`${base}/products/${d.id}`, { version: 2, scoringFrameworks: ['ice'] });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.scoringFrameworks).toEqual(['kano', 'wsjf', 'rice']);
+  });
+
+  it("gives a new product the workspace's default framework when none is chosen", async () => {
+    expect((await patchSettings({ defaultFramework: 'wsjf' })).statusCode).toBe(200);
+    try {
+      const p = (await owner.post(`${base}/products`, { name: 'Follows the workspace' })).json();
+      expect(p.scoringFrameworks).toEqual(['wsjf']);
+      const chosen = (await owner.post(`${base}/products`, { name: 'Chose its own', scoringFrameworks: ['ice'] })).json();
+      expect(chosen.scoringFrameworks).toEqual(['ice']);
+      // Changing the workspace default later does not rewrite a product's choice.
+      await patchSettings({ defaultFramework: 'kano' });
+      expect((await owner.get(`${base}/products/${p.id}`)).json().scoringFrameworks).toEqual(['wsjf']);
+    } finally {
+      await patchSettings({ defaultFramework: 'rice' });
+    }
   });
 });

@@ -7,6 +7,7 @@ import { AppError, invalid, notFound, versionConflict } from '../../http/errors.
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import type { Services } from '../../services.js';
+import { loadScoringSettings } from '../features/scoring-settings.js';
 import { indexDocument, removeDocument } from '../search/repo.js';
 import { type Access, authorize } from '../workspaces/service.js';
 
@@ -121,6 +122,8 @@ export async function createProduct(
   authorize(access, 'product.write');
   return services.db.transaction().execute(async (trx) => {
     const now = nowIso();
+    // Without a choice, a new product scores with the workspace's default framework.
+    const frameworks = input.scoringFrameworks ?? [(await loadScoringSettings(trx, access.workspace.id)).settings.defaultFramework];
     const row: ProductRow = {
       id: newId(),
       workspace_id: access.workspace.id,
@@ -129,7 +132,7 @@ export async function createProduct(
       stage: input.stage ?? 'conception',
       segments: JSON.stringify(input.segments ?? []),
       checklist: '{}',
-      scoring_frameworks: JSON.stringify(input.scoringFrameworks ?? ['rice']),
+      scoring_frameworks: JSON.stringify(frameworks),
       archived_at: null,
       created_by: access.actorId,
       version: 1,

@@ -92,6 +92,28 @@ export function scoreView(framework: FrameworkKey, scores: FeatureScores, labels
   }
 }
 
+/**
+ * The frameworks a feature is scored with, in order: its product's choice when it has a
+ * product, else the workspace's default framework.
+ */
+export function preferredFrameworks(
+  product: { scoringFrameworks: readonly FrameworkKey[] } | null | undefined,
+  settings: Pick<ScoringSettings, 'defaultFramework'> | null,
+): FrameworkKey[] {
+  const own = (product?.scoringFrameworks ?? []).filter((f) => (FRAMEWORK_KEYS as readonly string[]).includes(f));
+  if (own.length > 0) return [...own];
+  return settings ? [settings.defaultFramework] : [];
+}
+
+/** The list with the framework at `index` moved by one place (−1 up, +1 down); unchanged at either end. */
+export function moveFramework(list: readonly FrameworkKey[], index: number, by: -1 | 1): FrameworkKey[] {
+  const to = index + by;
+  const next = [...list];
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return next;
+  [next[index], next[to]] = [next[to]!, next[index]!];
+  return next;
+}
+
 /** The product's frameworks first (in its order), then the others. */
 export function orderedFrameworks(preferred: readonly FrameworkKey[] | undefined): FrameworkKey[] {
   const first = (preferred ?? []).filter((f) => (FRAMEWORK_KEYS as readonly string[]).includes(f));

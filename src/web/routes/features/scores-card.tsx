@@ -15,18 +15,25 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconGitMerge, IconSortDescendingNumbers } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACH_SOURCES, type ReachSource, type ScoresPatch } from '../../../domain/scoring/feature-scores.js';
 import type { FrameworkKey, KanoResponse } from '../../../domain/scoring/index.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { useErrorMessage } from '../../api/error-message.js';
-import { productsQuery } from '../../api/queries.js';
+import { productQuery } from '../../api/queries.js';
 import { applyFeature, saveScores, scoringQuery } from '../../api/scoring.js';
 import { ButtonLink } from '../../components/links.js';
 import { ExplanationPanel } from '../../components/score/explanation-panel.js';
-import { editableFields, fieldValue, orderedFrameworks, patchFor, scoreView } from '../../components/score/frameworks.js';
+import {
+  editableFields,
+  fieldValue,
+  orderedFrameworks,
+  patchFor,
+  preferredFrameworks,
+  scoreView,
+} from '../../components/score/frameworks.js';
 import { KanoSurveyDrawer } from '../../components/score/kano-survey.js';
 import { useScoreLabels } from '../../components/score/labels.js';
 import { domainSettings, liveScores } from '../../components/score/live-scores.js';
@@ -47,9 +54,9 @@ export function ScoresCard({ workspace, feature, canWrite }: { workspace: string
   const errorMessage = useErrorMessage();
   const scoring = useQuery(scoringQuery(workspace));
   const settings = useMemo(() => (scoring.data ? domainSettings(scoring.data) : null), [scoring.data]);
-  const products = useInfiniteQuery(productsQuery(workspace, { archived: 'all' }));
-  const product = products.data?.pages.flatMap((p) => p.items).find((p) => p.id === feature.productId);
-  const own = product?.scoringFrameworks ?? (settings ? [settings.defaultFramework] : []);
+  // The product itself (not a page of the product list, where it may not be).
+  const product = useQuery({ ...productQuery(workspace, feature.productId ?? ''), enabled: feature.productId !== null });
+  const own = preferredFrameworks(product.data, settings);
   const [chosen, setChosen] = useState<FrameworkKey | null>(null);
   const [more, setMore] = useState(false);
   const [explaining, setExplaining] = useState(false);
@@ -71,7 +78,7 @@ export function ScoresCard({ workspace, feature, canWrite }: { workspace: string
   const onChange = (fw: FrameworkKey, field: string, value: ScoreValue) => edit(patchFor(fw, field, value));
 
   if (scoring.isError) return null;
-  if (!settings || !scores) {
+  if (!settings || !scores || (feature.productId !== null && product.isPending)) {
     return (
       <Card component="section" mt="lg">
         <Skeleton h={18} w={120} mb="md" />

@@ -9,14 +9,14 @@ import type { ScoresPatch } from '../../../domain/scoring/feature-scores.js';
 import type { FrameworkKey, KanoResponse } from '../../../domain/scoring/index.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { useErrorMessage } from '../../api/error-message.js';
-import { productsQuery } from '../../api/queries.js';
+import { productQuery, productsQuery } from '../../api/queries.js';
 import { applyFeature, RANKED_MAX, rankedFeaturesQuery, saveScores, scoringQuery } from '../../api/scoring.js';
 import { useWorkspace } from '../../app/use-workspace.js';
 import { ErrorState } from '../../components/error-state.js';
 import { ButtonLink } from '../../components/links.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ExplanationPanel } from '../../components/score/explanation-panel.js';
-import { customFormula, editableFields, fieldValue, orderedFrameworks } from '../../components/score/frameworks.js';
+import { customFormula, editableFields, fieldValue, orderedFrameworks, preferredFrameworks } from '../../components/score/frameworks.js';
 import { KanoSurveyDrawer } from '../../components/score/kano-survey.js';
 import { useScoreLabels } from '../../components/score/labels.js';
 import { domainSettings } from '../../components/score/live-scores.js';
@@ -66,8 +66,10 @@ export function PrioritisationPage() {
   const settings = useMemo(() => (scoring.data ? domainSettings(scoring.data) : null), [scoring.data]);
   const products = useInfiniteQuery(productsQuery(ws, { archived: 'false' }));
   const productItems = products.data?.pages.flatMap((p) => p.items) ?? [];
-  const product = search.product ? productItems.find((p) => p.id === search.product) : undefined;
-  const preferred = product?.scoringFrameworks ?? (settings ? [settings.defaultFramework] : []);
+  // The filtered product itself (it may be archived, or past the first page of the list).
+  const product = useQuery({ ...productQuery(ws, search.product ?? ''), enabled: Boolean(search.product) });
+  const productPending = Boolean(search.product) && product.isPending;
+  const preferred = preferredFrameworks(search.product ? product.data : null, settings);
   const preferredKey = preferred.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the list is compared by value
   const frameworks = useMemo(() => orderedFrameworks(preferred), [preferredKey]);
@@ -78,7 +80,8 @@ export function PrioritisationPage() {
 
   const list = useInfiniteQuery({
     ...rankedFeaturesQuery(ws, { framework, productId: search.product, status: search.status, q: search.q }),
-    enabled: settings !== null,
+    // Until the product's frameworks are known, the framework to rank by is not.
+    enabled: settings !== null && !productPending,
     // Another framework: the rows already loaded are re-ranked here at once while the server's order arrives.
     placeholderData: keepPreviousData,
   });

@@ -13,6 +13,7 @@ import { Page } from '../../../components/page-header.js';
 import { NotFoundPage } from '../../../components/route-error.js';
 import { useDocumentTitle } from '../../../components/use-document-title.js';
 import { ChecklistCard } from './checklist-card.js';
+import { FrameworksCard } from './frameworks-card.js';
 import { LifecycleCard } from './lifecycle-card.js';
 import { ProductActivityCard } from './product-activity-card.js';
 import { ProductHeader } from './product-header.js';
@@ -92,6 +93,7 @@ export function ProductPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
             <Stack gap="lg">
+              <FrameworksCard product={p} workspace={workspace.key} canWrite={canWrite} update={update} />
               <ChecklistCard product={p} canWrite={canWrite} update={update} />
               <StageHistoryCard product={p} workspace={workspace.key} />
             </Stack>
