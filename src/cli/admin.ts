@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { Email, Password } from '../contract/auth.js';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { connect, type Db } from '../server/db/connection.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { AppError } from '../server/http/errors.js';
@@ -11,18 +11,25 @@ import { createUser } from '../server/modules/auth/service.js';
 import { createWorkspace, listMyWorkspaces } from '../server/modules/workspaces/service.js';
 import { CliError } from './errors.js';
 
-/** Opens the configured database, migrated, for one command; always closes it. */
-export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  let config: ReturnType<typeof loadConfig>;
+/** The configuration from the environment; invalid settings become one line for the terminal. */
+export function cliConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
+    if (error instanceof ConfigError) throw new CliError(`invalid configuration: ${error.issues.join('; ')}`);
     throw error;
   }
+}
+
+/**
+ * Opens the configured database for one command, migrated first unless the command is the
+ * migration itself (which then reports what it applied); always closes it.
+ */
+export async function withDb<T>(fn: (db: Db) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const config = cliConfig();
   const db = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrateToLatest(db);
+    if (options.migrate ?? true) await migrateToLatest(db);
     return await fn(db);
   } catch (error) {
     if (error instanceof AppError) throw new CliError(error.detail ?? error.message);
@@ -55,10 +62,13 @@ export function registerAdminCommands(program: Command): void {
     .command('migrate')
     .description('Apply pending database migrations (serve does this too)')
     .action(async () => {
-      await withDb(async (db) => {
-        const { applied } = await migrateToLatest(db);
-        console.log(applied.length ? `Applied: ${applied.join(', ')}` : `Database is up to date (${db.dialect}).`);
-      });
+      await withDb(
+        async (db) => {
+          const { applied } = await migrateToLatest(db);
+          console.log(applied.length ? `Applied: ${applied.join(', ')}` : `Database is up to date (${db.dialect}).`);
+        },
+        { migrate: false },
+      );
     });
 
   const user = program.command('user').description('Manage accounts');

@@ -17,9 +17,9 @@ program
   .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)', parsePort)
   .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
   .action(async (opts: { port?: number; host?: string }) => {
-    const { loadConfig } = await import('../server/config.js');
+    const { cliConfig } = await import('./admin.js');
     const { startServer } = await import('../server/main.js');
-    const config = loadConfig();
+    const config = cliConfig();
     await startServer({ ...config, ...(opts.port !== undefined && { port: opts.port }), ...(opts.host && { host: opts.host }) });
   });
 

@@ -48,7 +48,15 @@ export interface Config {
   importMaxBytes: number;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    /** One line per invalid variable, e.g. "PORT: Invalid input". */
+    readonly issues: readonly string[] = [message],
+  ) {
+    super(message);
+  }
+}
 
 export type TrustProxy = false | number | readonly string[];
 
@@ -102,8 +110,8 @@ export function fastifyTrustProxy(trust: TrustProxy): false | string[] | ((addre
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${issues.map((i) => `  ${i}`).join('\n')}`, issues);
   }
   const e = parsed.data;
   return {
