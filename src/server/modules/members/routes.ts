@@ -11,9 +11,16 @@ export const memberHandlers = {
     return inviteMember(ctx.services.db, requireAccess(ctx), ctx.body, base);
   },
   updateMember: async (ctx) =>
-    updateMemberRole(ctx.services.db, requireAccess(ctx), ctx.params.id, ctx.body.role, ctx.expectedVersion ?? undefined),
+    updateMemberRole(
+      ctx.services.db,
+      ctx.services.dialect,
+      requireAccess(ctx),
+      ctx.params.id,
+      ctx.body.role,
+      ctx.expectedVersion ?? undefined,
+    ),
   removeMember: async (ctx) => {
-    await removeMember(ctx.services.db, requireAccess(ctx), ctx.params.id);
+    await removeMember(ctx.services.db, ctx.services.dialect, requireAccess(ctx), ctx.params.id);
     return null;
   },
   getInvitation: async (ctx) => getInvitation(ctx.services.db, ctx.params.token),

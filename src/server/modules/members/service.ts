@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isRole, ROLE_RANK, type Role } from '../../../domain/roles.js';
+import type { Dialect } from '../../db/connection.js';
 import type { Database, MembershipRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, notFound, versionConflict } from '../../http/errors.js';
@@ -100,9 +101,39 @@ async function loadMember(db: Kysely<Database>, access: Access, id: string): Pro
   return row;
 }
 
-export async function updateMemberRole(db: Kysely<Database>, access: Access, id: string, role: Role, expectedVersion: number | undefined) {
+/**
+ * Serialises changes to who owns a workspace, so two checks of "another owner is left" cannot
+ * both pass and together leave none. On PostgreSQL the workspace row is locked for the
+ * transaction (FOR NO KEY UPDATE: other writes in the workspace, whose foreign keys only
+ * share-lock the row, carry on); SQLite runs one write transaction at a time already. Under
+ * the lock the actor's own membership is read again: an owner demoted a moment ago cannot
+ * still act as one.
+ */
+async function lockOwnership(trx: Kysely<Database>, dialect: Dialect, access: Access): Promise<void> {
+  if (dialect === 'postgres') {
+    await trx.selectFrom('workspaces').select('id').where('id', '=', access.workspace.id).forNoKeyUpdate().execute();
+  }
+  const actor = await trx
+    .selectFrom('memberships')
+    .select('role')
+    .where('id', '=', access.membership.id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (!actor || !isRole(actor.role)) throw notFound('This workspace');
+  authorize({ ...access, role: actor.role }, 'members.manage');
+}
+
+export async function updateMemberRole(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  access: Access,
+  id: string,
+  role: Role,
+  expectedVersion: number | undefined,
+) {
   authorize(access, 'members.manage');
   return db.transaction().execute(async (trx) => {
+    await lockOwnership(trx, dialect, access);
     const before = await loadMember(trx, access, id);
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw versionConflict(toMemberDto(before));
     if (
@@ -128,9 +159,10 @@ export async function updateMemberRole(db: Kysely<Database>, access: Access, id:
   });
 }
 
-export async function removeMember(db: Kysely<Database>, access: Access, id: string) {
+export async function removeMember(db: Kysely<Database>, dialect: Dialect, access: Access, id: string) {
   authorize(access, 'members.manage');
   await db.transaction().execute(async (trx) => {
+    await lockOwnership(trx, dialect, access);
     const before = await loadMember(trx, access, id);
     if (before.role === 'owner' && before.status === 'active' && (await activeOwnerCount(trx, access.workspace.id)) <= 1) {
       throw new AppError('last_owner', 'A workspace needs at least one owner; make someone else owner first.');
