@@ -264,6 +264,60 @@ test("a product chooses its scoring frameworks, in order; features without a pro
   await expect(card.getByRole('listitem')).toHaveText([`1. ${p.frameworks.ice.name}`, `2. ${p.frameworks.rice.name}`]);
 });
 
+test('RICE confidence is typed in percent and carried as a fraction, with the suggested levels one step away', async ({
+  page,
+  api,
+  workspace,
+}) => {
+  const p = PRIORITISATION_STRINGS.en.prioritise;
+  const feature = await api.createFeature(workspace.slug, {
+    title: 'Usage analytics',
+    scores: { rice: { reach: 1000, impact: 1, confidence: 0.5, effort: 1 } },
+  });
+  const stored = async () =>
+    (await (await page.request.get(`/api/v1/workspaces/${workspace.slug}/features/${feature.id}`)).json()).scores.rice.confidence;
+  const table = new PrioritisationPage(page, p);
+  await table.goto(workspace.slug, 'rice');
+  const confidence = table.row('Usage analytics').locator('input[data-field="confidence"]');
+  await expect(confidence).toHaveValue('50');
+
+  // Any percentage from 1 to 100, not only 100/80/50: 1000 × 1 × 65 % ÷ 1 = 650, stored as 0.65.
+  await confidence.fill('65');
+  await expect(table.score('Usage analytics')).toHaveText('650');
+  await table.expectSaved();
+  await expect.poll(stored).toBe(0.65);
+
+  // Out of range is refused where it is typed, and never sent.
+  for (const bad of ['0', '150']) {
+    await confidence.fill(bad);
+    await expect(confidence).toHaveAttribute('aria-invalid', 'true');
+    await expect(confidence).toHaveAttribute('title', new RegExp(p.percentRange));
+    await expect(table.score('Usage analytics')).toHaveText('650');
+  }
+  // The suggested levels, from the row's menu.
+  await table.row('Usage analytics').locator('select[data-presets="confidence"]').selectOption('0.8');
+  await expect(confidence).toHaveValue('80');
+  await expect(confidence).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(table.score('Usage analytics')).toHaveText('800');
+  await table.expectSaved();
+  await expect.poll(stored).toBe(0.8);
+
+  // On the feature's page: one click on a level; the arrow keys step by 5 points.
+  await page.goto(`/w/${workspace.slug}/features/${feature.id}`);
+  const card = page.getByTestId('scores-card');
+  await card
+    .getByRole('group', { name: fill(p.presets, { field: p.fields.rice.confidence }) })
+    .getByRole('button', { name: '100%' })
+    .click();
+  await expect(card.locator('input[data-field="confidence"]')).toHaveValue('100');
+  await expect(card.locator('button[data-preset="1"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('card-score')).toHaveText('1,000');
+  await card.locator('input[data-field="confidence"]').press('ArrowDown');
+  await expect(card.locator('input[data-field="confidence"]')).toHaveValue('95');
+  await expect(page.getByTestId('card-score')).toHaveText('950');
+  await expect.poll(stored).toBe(0.95);
+});
+
 test.describe('fr-FR', () => {
   test.use({ locale: 'fr-FR' });
 

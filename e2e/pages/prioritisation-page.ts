@@ -42,13 +42,11 @@ export class PrioritisationPage {
     return this.rows().getByTestId('feature-link').allInnerTexts();
   }
 
-  /** Types RICE inputs into a row the way a person does: reach and effort typed, impact and confidence chosen. */
+  /** Types RICE inputs into a row the way a person does: reach, confidence (in percent) and effort typed, impact chosen. */
   async scoreRice(title: string, inputs: RiceInputs) {
     await this.row(title).locator('input[data-field="reach"]').fill(String(inputs.reach));
     await this.row(title).locator('select[data-field="impact"]').selectOption(String(inputs.impact));
-    await this.row(title)
-      .locator('select[data-field="confidence"]')
-      .selectOption(String(inputs.confidence / 100));
+    await this.row(title).locator('input[data-field="confidence"]').fill(String(inputs.confidence));
     await this.row(title).locator('input[data-field="effort"]').fill(String(inputs.effort));
   }
 

@@ -93,7 +93,10 @@ export const enPrioritisation = {
       },
     },
     choices: {
-      rice: { impact: { '3': 'Massive (3)', '2': 'High (2)', '1': 'Medium (1)', '0_5': 'Low (0.5)', '0_25': 'Minimal (0.25)' } },
+      rice: {
+        impact: { '3': 'Massive (3)', '2': 'High (2)', '1': 'Medium (1)', '0_5': 'Low (0.5)', '0_25': 'Minimal (0.25)' },
+        confidence: { '1': 'High', '0_8': 'Medium', '0_5': 'Low' },
+      },
       moscow: { category: { must: 'Must have', should: 'Should have', could: 'Could have', wont: 'Won’t have' } },
       kano: {
         category: {
@@ -157,6 +160,8 @@ export const enPrioritisation = {
     colFeature: 'Feature',
     colScore: 'Score',
     colSelect: 'Select for comparison',
+    percentRange: 'Type a percentage from 1 to 100',
+    presets: 'Suggested values for {{field}}',
     missing: 'missing',
     missingInputs: 'Missing: {{fields}}',
     notScored: 'Not scored',

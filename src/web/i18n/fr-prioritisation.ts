@@ -98,7 +98,10 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
       },
     },
     choices: {
-      rice: { impact: { '3': 'Massif (3)', '2': 'Fort (2)', '1': 'Moyen (1)', '0_5': 'Faible (0,5)', '0_25': 'Minime (0,25)' } },
+      rice: {
+        impact: { '3': 'Massif (3)', '2': 'Fort (2)', '1': 'Moyen (1)', '0_5': 'Faible (0,5)', '0_25': 'Minime (0,25)' },
+        confidence: { '1': 'Élevée', '0_8': 'Moyenne', '0_5': 'Faible' },
+      },
       moscow: { category: { must: 'Must have', should: 'Should have', could: 'Could have', wont: 'Won’t have' } },
       kano: {
         category: {
@@ -163,6 +166,8 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
     colFeature: 'Fonctionnalité',
     colScore: 'Note',
     colSelect: 'Sélectionner pour comparer',
+    percentRange: 'Saisissez un pourcentage de 1 à 100',
+    presets: 'Valeurs suggérées pour {{field}}',
     missing: 'manquant',
     missingInputs: 'Manquant : {{fields}}',
     notScored: 'Non notée',

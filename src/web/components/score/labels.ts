@@ -26,6 +26,10 @@ export interface ScoreLabels {
   percent: (fraction: number) => string;
   /** A score (large values without decimals, small ones with up to 2). */
   score: (value: number) => string;
+  /** Why a typed percentage is refused. */
+  percentRange: string;
+  /** The accessible name of an input's suggested values ("Suggested Confidence"). */
+  presets: (field: string) => string;
 }
 
 /** i18next's typed `t` only takes literal keys; these keys are built from domain names. */
@@ -68,6 +72,8 @@ export function useScoreLabels(): ScoreLabels {
       number: (value, digits = 2) => fmt(digits).format(value),
       percent: (fraction) => pct.format(fraction),
       score: (value) => fmt(Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2).format(value),
+      percentRange: t('prioritise.percentRange'),
+      presets: (field) => t('prioritise.presets', { field }),
     };
   }, [typed, locale]);
 }
