@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { CustomerCreateBody, CustomerListQuery, CustomerPatchBody } from '../../../contract/discovery.js';
+import { containsText } from '../../db/like.js';
 import type { CustomerRow, Database } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, notFound, versionConflict } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import { likePattern, nameKey } from '../../lib/text.js';
+import { nameKey } from '../../lib/text.js';
 import type { Services } from '../../services.js';
 import { featuresOfCustomer, refreshFeatureScores } from '../features/scores.js';
 import { indexDocument, removeDocument } from '../search/repo.js';
@@ -96,8 +97,8 @@ export async function listCustomers(services: Services, access: Access, query: z
   let q = withCount(services.db).where('customers.workspace_id', '=', access.workspace.id);
   if (query.segment) q = q.where('customers.segment', '=', query.segment);
   if (query.q) {
-    const pattern = likePattern(nameKey(query.q));
-    q = q.where((eb) => eb.or([eb('customers.name_key', 'like', pattern), eb('customers.domain', 'like', pattern)]));
+    const key = nameKey(query.q);
+    q = q.where((eb) => eb.or([containsText(eb.ref('customers.name_key'), key), containsText(eb.ref('customers.domain'), key)]));
   }
   if (after) {
     const [key, id] = after;

@@ -2,6 +2,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { FeatureListQuery } from '../../../contract/discovery.js';
 import { type FeatureEvidence, parseScoreInputs, type ScoringSettings, scoreFeature } from '../../../domain/scoring/feature-scores.js';
+import { containsText } from '../../db/like.js';
 import type { Database, FeatureRow } from '../../db/schema.js';
 import { notFound } from '../../http/errors.js';
 import { parseJsonArray } from '../../lib/text.js';
@@ -108,7 +109,7 @@ export async function listFeatures(services: Services, access: Access, query: z.
   let q = featureView(services.db, settings.revenueCurrency).where('features.workspace_id', '=', access.workspace.id);
   if (query.status?.length) q = q.where('features.status', 'in', query.status);
   if (query.productId) q = q.where('features.product_id', '=', query.productId);
-  if (query.tag) q = q.where('features.tags', 'like', `%${JSON.stringify(query.tag).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.tag) q = q.where((eb) => containsText(eb.ref('features.tags'), JSON.stringify(query.tag)));
   if (query.q) {
     const ids = matchingIds(services.dialect, 'feature', access.workspace.id, query.q);
     if (ids) q = q.where('features.id', 'in', ids);

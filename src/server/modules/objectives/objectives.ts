@@ -1,13 +1,14 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ObjectiveCreateBody, ObjectiveListQuery, ObjectivePatchBody } from '../../../contract/objectives.js';
 import { checkMove, MOVE_REFUSALS } from '../../../domain/strategy/index.js';
+import { containsText } from '../../db/like.js';
 import type { Database, ObjectiveRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, type FieldError, versionConflict } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId, nowIso } from '../../lib/ids.js';
-import { likePattern, nameKey } from '../../lib/text.js';
+import { nameKey } from '../../lib/text.js';
 import type { Services } from '../../services.js';
 import { type Access, authorize } from '../workspaces/service.js';
 import {
@@ -73,7 +74,7 @@ export async function listObjectives(services: Services, access: Access, query: 
   if (query.q) {
     // Every word must appear somewhere in the title or description.
     for (const word of nameKey(query.q).split(' ').filter(Boolean).slice(0, 8)) {
-      q = q.where(sql<boolean>`search_key like ${likePattern(word)} escape '\\'`);
+      q = q.where((eb) => containsText(eb.ref('search_key'), word));
     }
   }
   if (after) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { checkTransition, isStage, openGateItems, REFUSAL_MESSAGES, STAGE_GATES, type Stage } from '../../../domain/lifecycle.js';
 import { FRAMEWORK_KEYS, type FrameworkKey } from '../../../domain/scoring/result.js';
+import { containsText } from '../../db/like.js';
 import type { Database, ProductRow, ProductStageRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, invalid, notFound, versionConflict } from '../../http/errors.js';
@@ -92,8 +93,8 @@ export async function listProducts(
   if (query.archived === 'false') q = q.where('archived_at', 'is', null);
   if (query.archived === 'true') q = q.where('archived_at', 'is not', null);
   if (query.q) {
-    const needle = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb(eb.fn('lower', ['name']), 'like', eb.val(needle)));
+    const needle = query.q.toLowerCase();
+    q = q.where((eb) => containsText(eb.fn('lower', ['name']), needle));
   }
   if (after) {
     const [name, id] = after;

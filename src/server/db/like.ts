@@ -1,0 +1,12 @@
+import { type Expression, type RawBuilder, sql } from 'kysely';
+import { likePattern } from '../lib/text.js';
+
+/**
+ * `value LIKE '%text%' ESCAPE '\'`: true when the text appears in the value, with `%`, `_`
+ * and `\` in the text matched literally. The ESCAPE clause is what makes this the same on
+ * both databases: PostgreSQL escapes with a backslash by default, SQLite only when told to.
+ * Every LIKE in Cairn goes through here.
+ */
+export function containsText(value: Expression<unknown>, text: string): RawBuilder<boolean> {
+  return sql<boolean>`${value} like ${likePattern(text)} escape '\\'`;
+}
