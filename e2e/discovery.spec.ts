@@ -160,3 +160,59 @@ test('the inbox offers each role only what it may do', async ({ s, api, workspac
   await expect(vPage.getByRole('button', { name: s.features.evidence.unlinkNamed })).toHaveCount(0);
   await viewer.close();
 });
+
+/**
+ * Merging "likely duplicates" from two customers: the hit says whose feedback it is, the
+ * merge asks first and says which feature loses which customer, and it can be undone.
+ */
+test('a merge that would drop a customer is confirmed first, and undone', async ({ page, s, api, workspace }) => {
+  const acme = await api.createCustomer(workspace.slug, { name: 'Acme Retail', revenue: 1000, currency: 'USD' });
+  const dupont = await api.createCustomer(workspace.slug, { name: 'Boulangerie Dupont', revenue: 99, currency: 'EUR' });
+  const feature = await api.createFeature(workspace.slug, { title: 'Roadmap PDF export' });
+  const kept = await api.createInsight(workspace.slug, {
+    text: 'Exporting the roadmap as a PDF would save us hours every week',
+    source: 'sales',
+    customerId: acme.id,
+  });
+  const duplicate = await api.createInsight(workspace.slug, {
+    text: 'Exporting the roadmap as PDF would save us hours each week',
+    source: 'support',
+    customerId: dupont.id,
+  });
+  await api.linkInsight(workspace.slug, feature.id, { insightId: kept.id });
+  await api.linkInsight(workspace.slug, feature.id, { insightId: duplicate.id });
+  expect(await api.evidence(workspace.slug, feature.id)).toMatchObject({ customerCount: 2 });
+
+  await page.goto(`/w/${workspace.slug}/insights?insight=${kept.id}`);
+  const detail = new InsightsPage(page, s).detail();
+  const hit = detail.getByTestId('similar-list').locator('> div').filter({ hasText: 'Exporting the roadmap as PDF' });
+  await expect(hit.getByTestId('similar-customer')).toContainText('Boulangerie Dupont');
+  await expect(hit.getByText(s.insights.detail.otherCustomer)).toBeVisible();
+
+  // Asked first: the consequence is spelled out, and cancelling changes nothing.
+  await hit.getByRole('button', { name: s.insights.detail.merge }).click();
+  const confirm = page.getByRole('dialog', { name: s.insights.detail.mergeConfirmTitle });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText(fill(s.insights.detail.mergeConfirmFeatures_one, { dropped: 'Boulangerie Dupont' }));
+  await expect(confirm.getByRole('listitem')).toHaveText(['Roadmap PDF export']);
+  await expect(confirm.getByRole('button', { name: s.common.cancel })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  expect(await api.evidence(workspace.slug, feature.id)).toMatchObject({ customerCount: 2 });
+
+  await hit.getByRole('button', { name: s.insights.detail.merge }).click();
+  await confirm.getByRole('button', { name: s.insights.detail.mergeAnyway }).click();
+  await expect(confirm).toBeHidden();
+  const toast = page.getByRole('alert').filter({ hasText: s.insights.detail.merged });
+  await expect(toast).toBeVisible();
+  await expect.poll(async () => (await api.evidence(workspace.slug, feature.id)).customerCount).toBe(1);
+  await expect(detail.locator('[data-insight-text]')).toContainText('Boulangerie Dupont');
+
+  // Undo: both customers count again.
+  await toast.getByRole('button', { name: s.insights.undo }).click();
+  await expect(page.getByText(s.insights.detail.mergeUndone)).toBeVisible();
+  const back = await api.evidence(workspace.slug, feature.id);
+  expect(back).toMatchObject({ insightCount: 2, customerCount: 2 });
+  expect(back.revenue).toHaveLength(2);
+  await expect(detail.locator('[data-insight-text]')).not.toContainText('Boulangerie Dupont');
+});

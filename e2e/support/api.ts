@@ -102,6 +102,13 @@ export class Api {
     return this.send('POST', `/api/v1/workspaces/${workspace}/features/${featureId}/insights`, body);
   }
 
+  evidence(workspace: string, featureId: string) {
+    return this.send<{ insightCount: number; customerCount: number; revenue: { currency: string; monthly: number }[] }>(
+      'GET',
+      `/api/v1/workspaces/${workspace}/features/${featureId}/evidence`,
+    );
+  }
+
   /** Starts a CSV import (multipart, options first, file last) and waits for its end. */
   async importCsv(
     workspace: string,

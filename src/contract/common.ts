@@ -40,6 +40,10 @@ export const Problem = z
       )
       .optional(),
     current: z.unknown().optional(),
+    warnings: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('confirmation_required: what the change would do, each with a `kind`; send it again confirmed to go ahead'),
   })
   .describe('RFC 9457 problem details');
 

@@ -142,8 +142,37 @@ export const SimilarItem = z.object({
   title: z.string(),
   score: z.number(),
   likelyDuplicate: z.boolean(),
+  customer: CustomerRef.nullable().describe('Who gave this feedback (insights; always null for features)'),
 });
-export const InsightMergeBody = z.strictObject({ duplicateId: Id });
+export const InsightMergeBody = z.strictObject({
+  duplicateId: Id,
+  confirm: z
+    .boolean()
+    .optional()
+    .describe(
+      'Send true to merge insights from two different customers: the duplicate’s customer then stops counting in the evidence ' +
+        'of its features. Without it such a merge is refused (409 confirmation_required, with the warnings).',
+    ),
+});
+/** What a merge changed beyond joining the two insights. */
+export const MergeWarning = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('customer_dropped'),
+    customer: z.object({ id: Id, name: z.string() }),
+    features: z
+      .array(z.object({ id: Id, title: z.string() }))
+      .describe('Features whose evidence loses this customer (no other linked insight of theirs)'),
+  }),
+  z.object({ kind: z.literal('tags_truncated'), dropped: z.array(z.string()) }),
+  z.object({ kind: z.literal('text_truncated') }),
+]);
+export const InsightMergeResult = Insight.extend({
+  warnings: z.array(MergeWarning).describe('What the merge could not keep (another customer, tags or text over the limits)'),
+});
+export const InsightUnmergeResult = z.object({
+  kept: Insight.describe('The insight the duplicate had been merged into, as it was before the merge'),
+  restored: Insight.describe('The duplicate, out of the archive with its links'),
+});
 
 // ---- features
 export const Feature = z.object({

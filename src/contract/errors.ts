@@ -13,6 +13,7 @@ export const ERRORS = {
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   version_conflict: { status: 409, title: 'Someone else changed this first' },
   conflict: { status: 409, title: 'This conflicts with existing data' },
+  confirmation_required: { status: 409, title: 'This needs your confirmation' },
   slug_taken: { status: 409, title: 'That slug is already taken' },
   already_member: { status: 409, title: 'That person is already a member or invited' },
   setup_done: { status: 409, title: 'Cairn is already set up' },

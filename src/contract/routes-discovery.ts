@@ -20,7 +20,9 @@ import {
   InsightCreateBody,
   InsightListQuery,
   InsightMergeBody,
+  InsightMergeResult,
   InsightPatchBody,
+  InsightUnmergeResult,
   SearchHit,
   SearchQuery,
   SimilarItem,
@@ -194,11 +196,27 @@ export const discoveryRoutes = {
     path: `${WS}/insights/:id/merge`,
     tag: 'Insights',
     permission: 'insight.write',
-    summary: 'Merge a duplicate into this insight: both texts and all links are kept; the duplicate is archived',
+    summary:
+      'Merge a duplicate into this insight: both texts and all links are kept; the duplicate is archived. ' +
+      'Insights from two different customers need `confirm: true` (the duplicate’s customer leaves the evidence)',
     params: WorkspaceItemParams,
     body: InsightMergeBody,
     status: 200,
-    response: Insight,
+    response: InsightMergeResult,
+  }),
+  unmergeInsight: route({
+    ...crud,
+    operationId: 'unmergeInsight',
+    method: 'POST',
+    path: `${WS}/insights/:id/unmerge`,
+    tag: 'Insights',
+    permission: 'insight.write',
+    summary:
+      'Undo the merge of this duplicate: both insights, their links and the evidence are as before it. ' +
+      'Refused (409) once either insight or the merged links changed',
+    params: WorkspaceItemParams,
+    status: 200,
+    response: InsightUnmergeResult,
   }),
   exportInsights: route({
     ...crud,

@@ -7,6 +7,7 @@ import {
   mergeInsights,
   mergeLinks,
   mergeManyInsights,
+  mergeNeedsConfirmation,
   quoteOf,
   unionTags,
 } from './merge.js';
@@ -64,7 +65,18 @@ describe('mergeInsights', () => {
     expect(r.target.customer).toEqual({ id: 'c1', name: 'Acme' });
     expect(r.duplicate).toMatchObject({ id: 'B', status: 'archived', mergedIntoId: 'A', text: b.text });
     expect(r.links).toEqual([link('f1', 'A'), link('f2', 'A')]);
-    expect(r.warnings).toEqual([{ kind: 'customer_dropped', customer: { id: 'c2', name: 'Beta' } }]);
+    expect(r.warnings).toEqual([{ kind: 'customer_dropped', customer: { id: 'c2', name: 'Beta' }, featureIds: ['f2'] }]);
+    expect(mergeNeedsConfirmation(r.warnings)).toBe(true);
+  });
+
+  it('asks for confirmation only when a customer would be dropped', () => {
+    const same = mergeInsights(a, { ...b, customer: a.customer }, [link('f1', 'B')]);
+    expect(same.ok && mergeNeedsConfirmation(same.warnings)).toBe(false);
+    const noCustomer = mergeInsights(a, { ...b, customer: null }, [link('f1', 'B')]);
+    expect(noCustomer.ok && mergeNeedsConfirmation(noCustomer.warnings)).toBe(false);
+    // B's links, each feature once: those are the features whose evidence loses Beta.
+    const r = mergeInsights(a, b, [link('f1', 'A'), link('f1', 'B'), link('f3', 'B'), link('f9', 'Z')]);
+    expect(r.ok && r.warnings).toEqual([{ kind: 'customer_dropped', customer: { id: 'c2', name: 'Beta' }, featureIds: ['f1', 'f3'] }]);
   });
 
   it('keeps one link per feature with the higher importance and both highlights', () => {

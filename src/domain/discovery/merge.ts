@@ -4,6 +4,12 @@
  * it came from, tags are united, the higher importance wins, every feature link of B moves
  * to A (one link per feature, keeping the higher importance and both highlights), and B is
  * archived with a pointer to A so old references still resolve.
+ *
+ * One thing a merge cannot keep is a second customer: an insight has one. When A and B come
+ * from different customers, B's customer stops counting in the evidence of the features B
+ * was linked to (its revenue too). Such a merge is reported (`customer_dropped`) and must be
+ * confirmed (mergeNeedsConfirmation); feedback that two customers really gave is two pieces
+ * of evidence, to be linked to the feature side by side rather than merged.
  */
 
 import { type Importance, type InsightSource, type InsightStatus, maxImportance } from './types.js';
@@ -31,7 +37,12 @@ export interface MergeableLink {
 }
 
 export type MergeWarning =
-  | { kind: 'customer_dropped'; customer: { id: string; name: string } }
+  | {
+      kind: 'customer_dropped';
+      customer: { id: string; name: string };
+      /** The features B was linked to: A's customer replaces B's in their evidence. */
+      featureIds: string[];
+    }
   | { kind: 'tags_truncated'; dropped: string[] }
   | { kind: 'text_truncated' };
 
@@ -125,7 +136,8 @@ export function mergeInsights<I extends MergeableInsight, L extends MergeableLin
   const tags = unionTags(target.tags, duplicate.tags);
   if (tags.length > MAX_TAGS) warnings.push({ kind: 'tags_truncated', dropped: tags.slice(MAX_TAGS) });
   if (target.customer && duplicate.customer && target.customer.id !== duplicate.customer.id) {
-    warnings.push({ kind: 'customer_dropped', customer: duplicate.customer });
+    const featureIds = [...new Set(links.filter((l) => l.insightId === duplicate.id).map((l) => l.featureId))];
+    warnings.push({ kind: 'customer_dropped', customer: duplicate.customer, featureIds });
   }
   const merged = mergeLinks(target.id, duplicate.id, links);
   const status: InsightStatus = merged.length > 0 && (target.status === 'new' || target.status === 'triaged') ? 'linked' : target.status;
@@ -146,6 +158,11 @@ export function mergeInsights<I extends MergeableInsight, L extends MergeableLin
     links: merged,
     warnings,
   };
+}
+
+/** Whether a merge with these warnings needs the person's confirmation: it drops a customer from the evidence. */
+export function mergeNeedsConfirmation(warnings: readonly MergeWarning[]): boolean {
+  return warnings.some((w) => w.kind === 'customer_dropped');
 }
 
 /** Merges several duplicates into one target, in order; stops at the first refusal. */

@@ -82,6 +82,12 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
     bulkUpdateInsights: async () => ({ body: { ids: [(await freshInsight()).id], action: 'add_tags', tags: ['x'] } }),
     similarInsights: async () => ({ params: { id: (await freshInsight()).id } }),
     mergeInsight: async () => ({ params: { id: (await freshInsight()).id }, body: { duplicateId: (await freshInsight()).id } }),
+    unmergeInsight: async () => {
+      const kept = await freshInsight();
+      const duplicate = await freshInsight();
+      await owner.post(`/api/v1/workspaces/${ws}/insights/${kept.id}/merge`, { duplicateId: duplicate.id });
+      return { params: { id: duplicate.id } };
+    },
     exportInsights: async () => ({}),
     listFeatures: async () => ({}),
     createFeature: async () => ({ body: { title: `Idea ${seq++}` } }),

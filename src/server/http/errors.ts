@@ -9,13 +9,20 @@ export interface FieldError {
   pointer?: string;
 }
 
+/** What a problem carries beyond its code: field errors, the current state (409), what needs confirming. */
+export interface ProblemExtra {
+  errors?: FieldError[];
+  current?: unknown;
+  warnings?: Record<string, unknown>[];
+}
+
 /** A failure the client can act on; rendered as problem+json by the error handler. */
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     readonly detail?: string,
-    readonly extra: { errors?: FieldError[]; current?: unknown } = {},
+    readonly extra: ProblemExtra = {},
   ) {
     super(detail ?? ERRORS[code].title);
     this.status = ERRORS[code].status;

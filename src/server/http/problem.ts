@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERRORS, type ErrorCode, PROBLEM_TYPE_BASE } from '../../contract/errors.js';
-import { AppError, type FieldError } from './errors.js';
+import { AppError, type FieldError, type ProblemExtra } from './errors.js';
 
 interface ProblemBody {
   type: string;
@@ -11,9 +11,10 @@ interface ProblemBody {
   code: ErrorCode;
   errors?: FieldError[];
   current?: unknown;
+  warnings?: Record<string, unknown>[];
 }
 
-export function problemFor(code: ErrorCode, detail?: string, extra: { errors?: FieldError[]; current?: unknown } = {}): ProblemBody {
+export function problemFor(code: ErrorCode, detail?: string, extra: ProblemExtra = {}): ProblemBody {
   const { status, title } = ERRORS[code];
   return { type: `${PROBLEM_TYPE_BASE}${code}`, title, status, ...(detail !== undefined && { detail }), code, ...extra };
 }

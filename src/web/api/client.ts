@@ -36,6 +36,8 @@ export interface ProblemDetails {
   code: string;
   errors?: FieldError[];
   current?: unknown;
+  /** confirmation_required: what the change would do (each with a `kind`). */
+  warnings?: Record<string, unknown>[];
 }
 
 /** An API failure: the problem+json fields, so screens can branch on `code`. */
@@ -47,6 +49,7 @@ export class ApiError extends Error implements ProblemDetails {
   readonly code: string;
   readonly errors?: FieldError[];
   readonly current?: unknown;
+  readonly warnings?: Record<string, unknown>[];
 
   constructor(problem: ProblemDetails) {
     super(problem.detail ?? problem.title);
@@ -58,6 +61,7 @@ export class ApiError extends Error implements ProblemDetails {
     if (problem.detail !== undefined) this.detail = problem.detail;
     if (problem.errors !== undefined) this.errors = problem.errors;
     if (problem.current !== undefined) this.current = problem.current;
+    if (Array.isArray(problem.warnings)) this.warnings = problem.warnings;
   }
 
   /** Field errors keyed by form field ("body.segments.0.name" → "segments.0.name"). */
@@ -108,6 +112,7 @@ export function asProblem(status: number, data: unknown): ProblemDetails {
       ...(p.detail !== undefined && { detail: p.detail }),
       ...(p.errors !== undefined && { errors: p.errors }),
       ...('current' in p && { current: p.current }),
+      ...(Array.isArray(p.warnings) && { warnings: p.warnings }),
     };
   }
   return { type: 'about:blank', title: `HTTP ${status}`, status, code: status >= 500 ? 'internal' : 'unknown' };

@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { dkeys, type InsightDto } from './discovery.js';
-import { applyInsights, stillMatches } from './discovery-mutations.js';
+import { ApiError } from './client.js';
+import { applyInsights, droppedCustomer, stillMatches } from './discovery-mutations.js';
 
 function insight(id: string, patch: Partial<InsightDto> = {}): InsightDto {
   return {
@@ -52,5 +53,32 @@ describe('inbox cache after triage', () => {
     const withArchived = client.getQueryData<{ pages: { items: InsightDto[] }[] }>(dkeys.insights('ws', { status: 'new,archived' }));
     expect(withArchived?.pages[0]?.items.map((i) => i.status)).toEqual(['archived', 'new']);
     expect(client.getQueryData<InsightDto>(dkeys.insight('ws', 'c'))?.tags).toEqual(['sso']);
+  });
+});
+
+describe('merge confirmation', () => {
+  const problem = (code: string, warnings?: Record<string, unknown>[]) =>
+    new ApiError({ type: `urn:cairn:problem:${code}`, title: code, status: 409, code, ...(warnings && { warnings }) });
+
+  it('reads the dropped customer and the features it leaves from a confirmation_required refusal', () => {
+    const refused = problem('confirmation_required', [
+      { kind: 'tags_truncated', dropped: ['x'] },
+      {
+        kind: 'customer_dropped',
+        customer: { id: 'c2', name: 'Boulangerie Dupont' },
+        features: [{ id: 'f1', title: 'PDF' }, { id: 3 }],
+      },
+    ]);
+    expect(droppedCustomer(refused)).toEqual({
+      kind: 'customer_dropped',
+      customer: { id: 'c2', name: 'Boulangerie Dupont' },
+      features: [{ id: 'f1', title: 'PDF' }],
+    });
+  });
+
+  it('is null for any other failure or a malformed warning', () => {
+    expect(droppedCustomer(problem('version_conflict'))).toBeNull();
+    expect(droppedCustomer(problem('confirmation_required', [{ kind: 'customer_dropped', customer: null }]))).toBeNull();
+    expect(droppedCustomer(new Error('boom'))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import type {
   InsightBulkBody,
   InsightCreateBody,
   InsightPatchBody,
+  MergeWarning,
 } from '../../contract/discovery.js';
 import { routes } from '../../contract/routes.js';
 import { ApiError, asProblem, CSRF_COOKIE, call, isApiError, readCookie } from './client.js';
@@ -145,16 +146,56 @@ export function useDeleteInsight(ws: string) {
   });
 }
 
-/** Merges `duplicateId` into `id`: both texts and all links are kept, the duplicate is archived. */
+export type MergeWarningDto = z.output<typeof MergeWarning>;
+
+export type DroppedCustomer = Extract<MergeWarningDto, { kind: 'customer_dropped' }>;
+
+/**
+ * The customer a merge would drop, read from a confirmation_required refusal; null for any
+ * other failure. (Checked by hand: contract schemas do not parse in the browser.)
+ */
+export function droppedCustomer(error: unknown): DroppedCustomer | null {
+  if (!isApiError(error, 'confirmation_required')) return null;
+  for (const w of error.warnings ?? []) {
+    const customer = w.customer as { id?: unknown; name?: unknown } | null | undefined;
+    if (w.kind !== 'customer_dropped' || typeof customer?.id !== 'string' || typeof customer.name !== 'string') continue;
+    const features = (Array.isArray(w.features) ? w.features : []).filter(
+      (f): f is { id: string; title: string } => typeof f?.id === 'string' && typeof f?.title === 'string',
+    );
+    return { kind: 'customer_dropped', customer: { id: customer.id, name: customer.name }, features };
+  }
+  return null;
+}
+
+/**
+ * Merges `duplicateId` into `id`: both texts and all links are kept, the duplicate is archived.
+ * Feedback from two customers is refused (confirmation_required) unless `confirm` is set.
+ */
 export function useMergeInsight(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, duplicateId }: { id: string; duplicateId: string }) =>
-      call(routes.mergeInsight, { params: { workspace: ws, id }, body: { duplicateId } }),
+    mutationFn: ({ id, duplicateId, confirm }: { id: string; duplicateId: string; confirm?: boolean }) =>
+      call(routes.mergeInsight, { params: { workspace: ws, id }, body: { duplicateId, ...(confirm && { confirm }) } }),
     onSuccess: async (kept, { duplicateId }) => {
-      applyInsights(queryClient, ws, [kept]);
+      const { warnings: _w, ...insight } = kept;
+      applyInsights(queryClient, ws, [insight]);
       void queryClient.invalidateQueries({ queryKey: dkeys.similar(ws, kept.id) });
       await refreshInsight(queryClient, ws, duplicateId);
+      touchEvidence(queryClient, ws);
+    },
+  });
+}
+
+/** Undoes the merge of `duplicateId` (while neither insight changed since). */
+export function useUnmergeInsight(ws: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (duplicateId: string) => call(routes.unmergeInsight, { params: { workspace: ws, id: duplicateId } }),
+    onSuccess: ({ kept, restored }) => {
+      applyInsights(queryClient, ws, [kept, restored]);
+      // The duplicate comes back into lists it had left.
+      resetInsightLists(queryClient, ws);
+      void queryClient.invalidateQueries({ queryKey: dkeys.similar(ws, kept.id) });
       touchEvidence(queryClient, ws);
     },
   });

@@ -552,6 +552,7 @@ export const en = {
     method_not_allowed: 'This action is not possible.',
     version_conflict: 'Someone else changed this first.',
     conflict: 'This conflicts with existing data.',
+    confirmation_required: 'This needs your confirmation.',
     slug_taken: 'That address is already taken.',
     already_member: 'That person is already a member or invited.',
     setup_done: 'Cairn is already set up.',

@@ -147,6 +147,22 @@ export const frDiscovery: Strings<typeof enDiscovery> = {
       merge: 'Fusionner ici',
       mergeHint: 'Garde les deux textes dans cet insight, y déplace les liens et archive l’autre.',
       merged: 'Doublon fusionné dans cet insight',
+      mergeUndone: 'Fusion annulée : les deux insights et leurs liens sont comme avant.',
+      mergedTagsDropped: 'Les étiquettes au-delà de 30 ont été laissées de côté : {{tags}}',
+      mergedTextTruncated: 'Le texte fusionné a été coupé à 20 000 caractères.',
+      otherCustomer: 'Autre client',
+      otherCustomerHint: 'Ne vient pas de {{customer}} : le fusionner ne laisserait qu’un des deux clients dans les preuves.',
+      mergeConfirmTitle: 'Fusionner le retour d’un autre client ?',
+      mergeConfirmBody:
+        'Ce retour vient de {{dropped}} ; l’insight que vous gardez vient de {{kept}}. Un insight a un seul client : après la fusion, il ne compte plus que pour {{kept}}.',
+      mergeConfirmFeatures_one: '{{dropped}} ne compte alors plus, ni son chiffre d’affaires, dans les preuves de cette fonctionnalité :',
+      mergeConfirmFeatures_other:
+        '{{dropped}} ne compte alors plus, ni son chiffre d’affaires, dans les preuves de ces {{count}} fonctionnalités :',
+      mergeConfirmNoFeatures:
+        'Il n’est encore relié à aucune fonctionnalité : aucune preuve ne change, {{dropped}} reste seulement cité dans le texte repris.',
+      mergeConfirmHint:
+        'Si les deux clients l’ont demandé, ne fusionnez pas : reliez les deux insights à la fonctionnalité, et chaque client compte.',
+      mergeAnyway: 'Fusionner quand même',
       link: 'Relier',
       featureKind: 'Fonctionnalité',
       insightKind: 'Insight',

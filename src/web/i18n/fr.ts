@@ -565,6 +565,7 @@ export const fr: Strings<Catalogue> = {
     method_not_allowed: 'Cette action n’est pas possible.',
     version_conflict: 'Quelqu’un a modifié ceci avant vous.',
     conflict: 'Cela entre en conflit avec des données existantes.',
+    confirmation_required: 'Cela demande votre confirmation.',
     slug_taken: 'Cette adresse est déjà prise.',
     already_member: 'Cette personne est déjà membre ou invitée.',
     setup_done: 'Cairn est déjà configuré.',

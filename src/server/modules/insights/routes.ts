@@ -1,7 +1,7 @@
 import type { Routes } from '../../../contract/routes.js';
 import { type Handler, requireAccess, requireVersion } from '../../http/handler.js';
 import { exportInsightsCsv } from './export.js';
-import { mergeInsight } from './merge.js';
+import { mergeInsight, unmergeInsight } from './merge.js';
 import { bulkUpdateInsights, createInsight, deleteInsight, getInsight, listInsights, updateInsight } from './service.js';
 import { similarInsights } from './similar.js';
 
@@ -16,7 +16,8 @@ export const insightHandlers = {
   },
   bulkUpdateInsights: async (ctx) => bulkUpdateInsights(ctx.services, requireAccess(ctx), ctx.body),
   similarInsights: async (ctx) => similarInsights(ctx.services, requireAccess(ctx), ctx.params.id),
-  mergeInsight: async (ctx) => mergeInsight(ctx.services, requireAccess(ctx), ctx.params.id, ctx.body.duplicateId),
+  mergeInsight: async (ctx) => mergeInsight(ctx.services, requireAccess(ctx), ctx.params.id, ctx.body),
+  unmergeInsight: async (ctx) => unmergeInsight(ctx.services, requireAccess(ctx), ctx.params.id),
   exportInsights: async (ctx) => {
     const access = requireAccess(ctx);
     ctx.reply.header('content-type', 'text/csv; charset=utf-8');
@@ -33,5 +34,6 @@ export const insightHandlers = {
     | 'bulkUpdateInsights'
     | 'similarInsights'
     | 'mergeInsight'
+    | 'unmergeInsight'
     | 'exportInsights']: Handler<Routes[K]>;
 };

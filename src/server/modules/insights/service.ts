@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { InsightBulkBody, InsightCreateBody, InsightListQuery, InsightPatchBody } from '../../../contract/discovery.js';
+import { containsText } from '../../db/like.js';
 import type { Database, InsightRow } from '../../db/schema.js';
-import { appendChange, diff } from '../../events/change-log.js';
+import { appendChange, type Changes, diff } from '../../events/change-log.js';
 import { AppError, invalid, notFound, versionConflict } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId, nowIso } from '../../lib/ids.js';
@@ -70,7 +71,7 @@ export function filteredInsights(services: Services, access: Access, query: List
   if (query.customerId) q = q.where('insights.customer_id', '=', query.customerId);
   if (query.segment) q = q.where('customers.segment', '=', query.segment);
   if (query.productId) q = q.where('insights.product_id', '=', query.productId);
-  if (query.tag) q = q.where('insights.tags', 'like', `%${JSON.stringify(query.tag).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.tag) q = q.where((eb) => containsText(eb.ref('insights.tags'), JSON.stringify(query.tag)));
   if (query.from) q = q.where('insights.received_at', '>=', toIsoTimestamp(query.from));
   if (query.to) q = q.where('insights.received_at', '<', toIsoTimestamp(query.to));
   if (query.featureId) {
@@ -195,7 +196,10 @@ function applyPatch(view: InsightView, patch: Omit<z.output<typeof InsightPatchB
   };
 }
 
-/** Writes a changed insight row (version-checked), reindexes it and records the change. */
+/**
+ * Writes a changed insight row (version-checked), reindexes it and records the change;
+ * `extra` adds what the row does not show to the record (a merge logs the links it replaced).
+ */
 export async function saveInsight(
   trx: Kysely<Database>,
   services: Services,
@@ -203,6 +207,7 @@ export async function saveInsight(
   before: InsightView,
   after: InsightRow,
   action = 'updated',
+  extra: Changes = {},
 ): Promise<InsightDto> {
   const { id, workspace_id: _w, created_at: _c, created_by: _b, ...set } = after;
   const result = await trx.updateTable('insights').set(set).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
@@ -210,7 +215,7 @@ export async function saveInsight(
   const view = await loadInsight(trx, access, id);
   await indexDocument(trx, services.dialect, insightSearchDoc(after, view.customer_name));
   const dto = toInsightDto(view);
-  const changes = diff(toInsightDto(before), dto, [...INSIGHT_TRACKED, 'customer']);
+  const changes = { ...diff(toInsightDto(before), dto, [...INSIGHT_TRACKED, 'customer']), ...extra };
   await appendChange(trx, { workspaceId: access.workspace.id, entity: 'insight', entityId: id, action, actorId: access.actorId, changes });
   if (after.text !== before.text) services.similarity.upsert(access.workspace.id, id, after.text);
   return dto;

@@ -15,9 +15,18 @@ export async function similarInsights(services: Services, access: Access, id: st
     insightIds.length
       ? services.db
           .selectFrom('insights')
-          .select(['id', 'text'])
-          .where('workspace_id', '=', access.workspace.id)
-          .where('id', 'in', insightIds)
+          .leftJoin('customers', 'customers.id', 'insights.customer_id')
+          .select([
+            'insights.id',
+            'insights.text',
+            'insights.customer_id',
+            'customers.name as customer_name',
+            'customers.segment as customer_segment',
+          ])
+          .where('insights.workspace_id', '=', access.workspace.id)
+          .where('insights.id', 'in', insightIds)
+          // A duplicate merged away (or any archived insight) is not offered again.
+          .where('insights.status', '!=', 'archived')
           .execute()
       : [],
     featureIds.length
@@ -29,9 +38,20 @@ export async function similarInsights(services: Services, access: Access, id: st
           .execute()
       : [],
   ]);
-  const texts = new Map<string, { kind: 'insight' | 'feature'; title: string; text: string }>();
-  for (const r of insights) texts.set(`i:${r.id}`, { kind: 'insight', title: r.text.slice(0, 200), text: r.text });
-  for (const r of features) texts.set(`f:${r.id}`, { kind: 'feature', title: r.title, text: `${r.title}\n${r.description}` });
+  type Found = {
+    kind: 'insight' | 'feature';
+    title: string;
+    text: string;
+    customer: { id: string; name: string; segment: string | null } | null;
+  };
+  const texts = new Map<string, Found>();
+  for (const r of insights) {
+    const customer =
+      r.customer_id && r.customer_name !== null ? { id: r.customer_id, name: r.customer_name, segment: r.customer_segment } : null;
+    texts.set(`i:${r.id}`, { kind: 'insight', title: r.text.slice(0, 200), text: r.text, customer });
+  }
+  for (const r of features)
+    texts.set(`f:${r.id}`, { kind: 'feature', title: r.title, text: `${r.title}\n${r.description}`, customer: null });
   const items = hits.flatMap((h) => {
     const found = texts.get(h.id);
     if (!found) return [];
@@ -43,6 +63,7 @@ export async function similarInsights(services: Services, access: Access, id: st
         title: found.title,
         score,
         likelyDuplicate: found.kind === 'insight' && isLikelyDuplicate(insight.text, found.text),
+        customer: found.customer,
       },
     ];
   });

@@ -6,6 +6,7 @@ import {
   Button,
   Group,
   Kbd,
+  List,
   Menu,
   Modal,
   Progress,
@@ -25,6 +26,7 @@ import { notifications } from '@mantine/notifications';
 import {
   IconArchive,
   IconArchiveOff,
+  IconBuildingStore,
   IconDots,
   IconGitMerge,
   IconLink,
@@ -43,9 +45,18 @@ import {
   type InsightDto,
   type InsightSourceValue,
   type InsightStatusValue,
+  type SimilarDto,
   similarQuery,
 } from '../../api/discovery.js';
-import { type InsightPatch, useDeleteInsight, useMergeInsight, useUpdateInsight } from '../../api/discovery-mutations.js';
+import {
+  type DroppedCustomer,
+  droppedCustomer,
+  type InsightPatch,
+  useDeleteInsight,
+  useMergeInsight,
+  useUnmergeInsight,
+  useUpdateInsight,
+} from '../../api/discovery-mutations.js';
 import { useErrorMessage } from '../../api/error-message.js';
 import { productsQuery } from '../../api/queries.js';
 import { ConflictAlert } from '../../components/conflict-alert.js';
@@ -472,7 +483,63 @@ function SimilarList({
   const errorMessage = useErrorMessage();
   const similar = useQuery(similarQuery(workspace, insight.id));
   const merge = useMergeInsight(workspace);
+  const unmerge = useUnmergeInsight(workspace);
+  const [confirming, setConfirming] = useState<{ item: SimilarDto; dropped: DroppedCustomer } | null>(null);
   const items = similar.data?.items ?? [];
+
+  const undo = (duplicateId: string, toast: string) => {
+    notifications.hide(toast);
+    unmerge.mutate(duplicateId, {
+      onSuccess: () => notifications.show({ message: t('insights.detail.mergeUndone') }),
+      onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    });
+  };
+  const mergeIn = (item: SimilarDto, confirm = false) =>
+    merge.mutate(
+      { id: insight.id, duplicateId: item.id, confirm },
+      {
+        onSuccess: (kept) => {
+          setConfirming(null);
+          const toast = `merged-${item.id}`;
+          const notes = kept.warnings.flatMap((w) =>
+            w.kind === 'tags_truncated'
+              ? [t('insights.detail.mergedTagsDropped', { tags: w.dropped.join(', ') })]
+              : w.kind === 'text_truncated'
+                ? [t('insights.detail.mergedTextTruncated')]
+                : [],
+          );
+          notifications.show({
+            id: toast,
+            color: 'teal',
+            autoClose: 8000,
+            message: (
+              <Stack gap={4}>
+                <Group justify="space-between" wrap="nowrap" gap="sm">
+                  <Text size="sm">{t('insights.detail.merged')}</Text>
+                  <Button size="compact-xs" variant="subtle" onClick={() => undo(item.id, toast)} data-testid="undo-merge">
+                    {t('insights.undo')}
+                  </Button>
+                </Group>
+                {notes.map((note) => (
+                  <Text key={note} size="xs" c="dimmed">
+                    {note}
+                  </Text>
+                ))}
+              </Stack>
+            ),
+          });
+        },
+        onError: (error) => {
+          const dropped = droppedCustomer(error);
+          if (dropped) setConfirming({ item, dropped });
+          else {
+            setConfirming(null);
+            notifications.show({ color: 'red', message: errorMessage(error) });
+          }
+        },
+      },
+    );
+
   return (
     <Stack gap="xs">
       <Title order={3} fz="h4">
@@ -539,6 +606,21 @@ function SimilarList({
                   {item.title}
                 </Anchor>
               )}
+              {item.kind === 'insight' && (
+                <Group gap={6} wrap="nowrap" data-testid="similar-customer">
+                  <IconBuildingStore size={13} aria-hidden style={{ color: 'var(--mantine-color-dimmed)', flex: 'none' }} />
+                  <Text size="xs" c="dimmed" truncate>
+                    {item.customer?.name ?? t('discovery.noCustomer')}
+                  </Text>
+                  {item.customer && insight.customer && item.customer.id !== insight.customer.id && (
+                    <Tooltip label={t('insights.detail.otherCustomerHint', { customer: insight.customer.name })} multiline w={260}>
+                      <Badge size="xs" color="orange" variant="outline" style={{ flex: 'none' }} tabIndex={0}>
+                        {t('insights.detail.otherCustomer')}
+                      </Badge>
+                    </Tooltip>
+                  )}
+                </Group>
+              )}
               <Group gap={6} justify="flex-end">
                 {item.kind === 'insight' && canEdit && (
                   <Tooltip label={t('insights.detail.mergeHint')} multiline w={260}>
@@ -546,16 +628,8 @@ function SimilarList({
                       size="compact-xs"
                       variant="default"
                       leftSection={<IconGitMerge size={13} aria-hidden />}
-                      loading={merge.isPending && merge.variables?.duplicateId === item.id}
-                      onClick={() =>
-                        merge.mutate(
-                          { id: insight.id, duplicateId: item.id },
-                          {
-                            onSuccess: () => notifications.show({ color: 'teal', message: t('insights.detail.merged') }),
-                            onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-                          },
-                        )
-                      }
+                      loading={merge.isPending && merge.variables?.duplicateId === item.id && !confirming}
+                      onClick={() => mergeIn(item)}
                     >
                       {t('insights.detail.merge')}
                     </Button>
@@ -576,6 +650,75 @@ function SimilarList({
           ))}
         </Stack>
       )}
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={<Text fw={650}>{t('insights.detail.mergeConfirmTitle')}</Text>}
+      >
+        {confirming && (
+          <MergeConfirmBody
+            kept={insight.customer?.name ?? t('discovery.noCustomer')}
+            duplicate={confirming.item.title}
+            dropped={confirming.dropped}
+            busy={merge.isPending}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => mergeIn(confirming.item, true)}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+/** What merging feedback of another customer does to the evidence, before it is done. */
+function MergeConfirmBody({
+  kept,
+  duplicate,
+  dropped,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  kept: string;
+  duplicate: string;
+  dropped: DroppedCustomer;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  const name = dropped.customer.name;
+  return (
+    <Stack gap="sm" data-testid="merge-confirm">
+      <blockquote className={classes.quote} style={{ margin: 0 }}>
+        {duplicate}
+      </blockquote>
+      <Text size="sm">{t('insights.detail.mergeConfirmBody', { dropped: name, kept })}</Text>
+      {dropped.features.length > 0 ? (
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('insights.detail.mergeConfirmFeatures', { dropped: name, count: dropped.features.length })}
+          </Text>
+          <List size="sm" spacing={2}>
+            {dropped.features.map((f) => (
+              <List.Item key={f.id}>{f.title}</List.Item>
+            ))}
+          </List>
+        </Stack>
+      ) : (
+        <Text size="sm">{t('insights.detail.mergeConfirmNoFeatures', { dropped: name })}</Text>
+      )}
+      <Alert color="cairn" variant="light" p="xs" icon={<IconLink size={16} aria-hidden />}>
+        <Text size="sm">{t('insights.detail.mergeConfirmHint')}</Text>
+      </Alert>
+      <Group justify="flex-end" gap="sm" mt="xs">
+        <Button variant="default" onClick={onCancel} data-autofocus>
+          {t('common.cancel')}
+        </Button>
+        <Button color="orange" loading={busy} onClick={onConfirm} data-testid="confirm-merge">
+          {t('insights.detail.mergeAnyway')}
+        </Button>
+      </Group>
     </Stack>
   );
 }
