@@ -19,11 +19,22 @@ export interface ThrowawayPostgres {
   restart(): Promise<void>;
 }
 
-function findBinDir(): string {
-  const candidates = [process.env.CAIRN_PG_BIN, '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
-  for (const dir of candidates) if (dir && fs.existsSync(path.join(dir, 'postgres'))) return dir;
+/** CAIRN_PG_BIN, else the newest PostgreSQL installed under /usr/lib/postgresql/<version>/bin (Debian's layout). */
+export function findBinDir(root = '/usr/lib/postgresql', override = process.env.CAIRN_PG_BIN): string {
+  if (override) {
+    if (fs.existsSync(path.join(override, 'postgres'))) return override;
+    throw new Error(`CAIRN_PG_BIN=${override} has no postgres binary in it.`);
+  }
+  const versions = (fs.existsSync(root) ? fs.readdirSync(root) : [])
+    .filter((name) => /^\d+(\.\d+)?$/.test(name))
+    .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
+  for (const version of versions) {
+    const dir = path.join(root, version, 'bin');
+    if (fs.existsSync(path.join(dir, 'postgres'))) return dir;
+  }
   throw new Error(
-    "PostgreSQL binaries not found: install Debian's postgresql package (apt-get install -y postgresql) or set CAIRN_PG_BIN.",
+    `PostgreSQL binaries not found under ${root}/*/bin: install Debian's postgresql package (apt-get install -y postgresql), ` +
+      'set CAIRN_PG_BIN to the directory holding them, or point CAIRN_TEST_DATABASE_URL at a running server.',
   );
 }
 
