@@ -216,3 +216,53 @@ test('a merge that would drop a customer is confirmed first, and undone', async 
   expect(back.revenue).toHaveLength(2);
   await expect(detail.locator('[data-insight-text]')).not.toContainText('Boulangerie Dupont');
 });
+
+/** Windows-1252 bytes of a text (what Excel saves as "CSV" in Western Europe). */
+function windows1252(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((c) => {
+      const code = c.codePointAt(0) ?? 0;
+      if (code > 0xff) throw new Error(`not in this fixture's Latin-1 range: ${c}`);
+      return code;
+    }),
+  );
+}
+
+/**
+ * A CSV saved by a French Excel, in Windows-1252: the wizard decodes it as the server does,
+ * so "Société" is previewed and mapped by its name, and the import finds the customers.
+ */
+test.describe('fr-FR', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('a Windows-1252 file is previewed, mapped and imported with its accents', async ({ page, s, api, workspace }) => {
+    await api.createCustomer(workspace.slug, { name: 'Boulangerie Dupont' });
+    await api.createCustomer(workspace.slug, { name: 'Café du Coin' });
+    const csv = [
+      'Réf;Commentaire;Société;Date',
+      'L-1;"La recherche ne trouve pas les mots accentués comme « café »";Boulangerie Dupont;03/03/2026',
+      'L-2;"Un thème sombre pour le portail, ça reposerait les yeux";Café du Coin;06/03/2026',
+    ].join('\r\n');
+    const inbox = new InsightsPage(page, s);
+    await inbox.goto(workspace.slug);
+    const dialog = await inbox.importFromEmptyState({ name: 'retours-excel.csv', mimeType: 'text/csv', buffer: windows1252(csv) });
+
+    await expect(dialog.getByTestId('import-encoding')).toHaveText(s.imports.readAsWindows1252);
+    const table = dialog.getByTestId('mapping-table');
+    await expect(table).toContainText('Société');
+    await expect(table).toContainText('accentués comme « café »');
+    await expect(table).not.toContainText('\ufffd');
+    await expect(dialog.getByTestId('map-Société')).toHaveValue(s.imports.fields.customer);
+    await expect(dialog.getByTestId('map-Commentaire')).toHaveValue(`${s.imports.fields.text} (${s.imports.required})`);
+    await expect(dialog.getByTestId('map-Réf')).toHaveValue(s.imports.fields.externalId);
+
+    await dialog.getByTestId('start-import').click();
+    await expect(dialog.getByTestId('import-report')).toBeVisible();
+    await expect(dialog.getByTestId('import-created')).toContainText('2');
+    await expect(dialog.getByTestId('import-skipped')).toContainText('0');
+    await dialog.getByTestId('import-done').click();
+    await expect(inbox.rows()).toHaveCount(2);
+    await expect(inbox.row('accentués comme « café »')).toContainText('Boulangerie Dupont');
+    await expect(inbox.row('Un thème sombre')).toContainText('Café du Coin');
+  });
+});

@@ -42,8 +42,8 @@ export class InsightsPage {
     return this.page.getByRole('dialog', { name: this.s.imports.titleInsights });
   }
 
-  /** Starts the import wizard from the empty inbox and uploads a file. */
-  async importFromEmptyState(file: string) {
+  /** Starts the import wizard from the empty inbox and uploads a file (a path, or bytes made by the test). */
+  async importFromEmptyState(file: string | { name: string; mimeType: string; buffer: Buffer }) {
     await this.page.getByRole('button', { name: this.s.insights.importCsv }).last().click();
     const dialog = this.importDialog();
     await expect(dialog).toBeVisible();

@@ -243,6 +243,7 @@ export const enDiscovery = {
     emptyFile: 'This file has no rows under its header.',
     fileInfo: '{{name}} · {{size}}',
     changeFile: 'Choose another file',
+    readAsWindows1252: 'This file is not UTF-8, so it is read as Windows-1252 (as Excel saves it). Check that accents look right below.',
     mapIntro:
       'Match each column of your file to a field of Cairn. Guesses are made from the column names; columns set to “Don’t import” are ignored.',
     column: 'Column in your file',

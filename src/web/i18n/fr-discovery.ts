@@ -253,6 +253,8 @@ export const frDiscovery: Strings<typeof enDiscovery> = {
     emptyFile: 'Ce fichier n’a aucune ligne sous son en-tête.',
     fileInfo: '{{name}} · {{size}}',
     changeFile: 'Choisir un autre fichier',
+    readAsWindows1252:
+      'Ce fichier n’est pas en UTF-8 : il est lu en Windows-1252 (comme Excel l’enregistre). Vérifiez ci-dessous que les accents s’affichent bien.',
     mapIntro:
       'Associez chaque colonne de votre fichier à un champ de Cairn. Les associations sont devinées d’après les noms de colonnes ; les colonnes « Ne pas importer » sont ignorées.',
     column: 'Colonne du fichier',

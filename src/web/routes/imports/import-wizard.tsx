@@ -19,9 +19,9 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconFileSpreadsheet, IconInfoCircle, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import Papa from 'papaparse';
 import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CsvEncoding } from '../../../domain/discovery/csv-encoding.js';
 import { isApiError } from '../../api/client.js';
 import { importJobQuery } from '../../api/discovery.js';
 import { useImportFinished, useStartImport } from '../../api/discovery-mutations.js';
@@ -29,14 +29,14 @@ import { useErrorMessage } from '../../api/error-message.js';
 import table from '../../components/data-table.module.css';
 import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportKind, REQUIRED_FIELD } from './guess-mapping.js';
 import classes from './imports.module.css';
+import { parsePreview } from './parse-preview.js';
 import '../../i18n/discovery.js';
-
-const PREVIEW_ROWS = 10;
 
 interface Parsed {
   file: File;
   headers: string[];
   rows: string[][];
+  encoding: CsvEncoding;
 }
 
 function formatSize(bytes: number, locale: string): string {
@@ -52,22 +52,6 @@ function formatSize(bytes: number, locale: string): string {
 
 function isCsv(file: File): boolean {
   return /\.(csv|tsv|txt)$/i.test(file.name) || ['text/csv', 'text/tab-separated-values', 'application/vnd.ms-excel'].includes(file.type);
-}
-
-/** Reads the header and the first rows in the browser, to map and preview before uploading. */
-function parsePreview(file: File): Promise<{ headers: string[]; rows: string[][] }> {
-  return new Promise((resolve, reject) => {
-    Papa.parse<string[]>(file, {
-      preview: PREVIEW_ROWS + 1,
-      skipEmptyLines: 'greedy',
-      complete: (result) => {
-        const [header, ...rows] = result.data;
-        if (!header || header.every((h) => !h.trim())) reject(new Error('empty'));
-        else resolve({ headers: header.map((h) => h.trim()), rows });
-      },
-      error: (error) => reject(error),
-    });
-  });
 }
 
 /**
@@ -179,8 +163,7 @@ function FileStep({ onParsed }: { onParsed: (parsed: Parsed) => void }) {
     }
     setReading(true);
     try {
-      const { headers, rows } = await parsePreview(file);
-      onParsed({ file, headers, rows });
+      onParsed({ file, ...(await parsePreview(file)) });
     } catch (e) {
       setError((e as Error).message === 'empty' ? t('imports.emptyFile') : t('imports.unreadable'));
     } finally {
@@ -305,6 +288,11 @@ function MappingStep({
       <Text size="sm" c="dimmed">
         {t('imports.mapIntro')}
       </Text>
+      {parsed.encoding === 'windows-1252' && (
+        <Alert variant="light" color="cairn" icon={<IconInfoCircle size={18} aria-hidden />} p="xs" data-testid="import-encoding">
+          <Text size="sm">{t('imports.readAsWindows1252')}</Text>
+        </Alert>
+      )}
       <ScrollArea.Autosize
         mah={300}
         type="auto"
