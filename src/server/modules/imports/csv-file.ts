@@ -56,7 +56,10 @@ const isBlank = (text: string, from: number, to: number) => {
   return true;
 };
 
-/** The header row alone (the CLI maps columns before the whole file is read). */
+/**
+ * The header row alone, from the start of the file: the mapping is checked against it before
+ * the whole file is read. Refuses what cannot be a CSV file (binary data, no header).
+ */
 export function readCsvHeader(bytes: Uint8Array): string[] {
   const sample = bytes.subarray(0, GUESS_SAMPLE);
   let text: string;
@@ -66,9 +69,15 @@ export function readCsvHeader(bytes: Uint8Array): string[] {
   } catch {
     text = new TextDecoder('windows-1252').decode(sample);
   }
+  if (text.includes('\u0000')) throw new CsvFileError(BINARY);
   const first = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: 'greedy', preview: 1 });
-  return (first.data[0] ?? []).map((h) => h.trim());
+  const header = (first.data[0] ?? []).map((h) => h.trim());
+  if (header.every((h) => h === '')) throw new CsvFileError(NO_HEADER);
+  return header;
 }
+
+const BINARY = 'This file contains binary data; export it as CSV from your spreadsheet.';
+const NO_HEADER = 'The file is empty or has no header row.';
 
 /**
  * Splits a CSV text into a header and records. Lines are counted in the file itself, blank
@@ -78,7 +87,7 @@ export function readCsvHeader(bytes: Uint8Array): string[] {
  */
 export function parseCsv(bytes: Uint8Array): ParsedCsv {
   const { text, encoding } = decodeCsv(bytes);
-  if (text.includes('\u0000')) throw new CsvFileError('This file contains binary data; export it as CSV from your spreadsheet.');
+  if (text.includes('\u0000')) throw new CsvFileError(BINARY);
   const delimiter = guessDelimiter(text);
 
   let header: string[] | null = null;
@@ -137,7 +146,7 @@ export function parseCsv(bytes: Uint8Array): ParsedCsv {
   });
 
   const headerRow = header as string[] | null;
-  if (!headerRow || headerRow.every((h) => h === '')) throw new CsvFileError('The file is empty or has no header row.');
+  if (!headerRow || headerRow.every((h) => h === '')) throw new CsvFileError(NO_HEADER);
   for (const r of records) {
     if (r.cells.length !== headerRow.length && !lineErrors.has(r.line)) {
       lineErrors.set(r.line, {

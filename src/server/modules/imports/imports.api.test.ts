@@ -323,6 +323,20 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     expect(await insightCount()).toBe(before);
   });
 
+  it('refuses a large file with binary data past its first rows, before recording any job', async () => {
+    const before = await insightCount();
+    const jobs = (await owner.get(`${base}/imports`)).json().items.length;
+    const rows = ['text'];
+    for (let i = 0; i < 20_000; i++) rows.push(`Fine row number ${i}`);
+    const bytes = Buffer.concat([Buffer.from(rows.join('\n')), Buffer.from([0x0a, 0x00, 0x01, 0x02])]);
+    expect(bytes.length).toBeGreaterThan(256 * 1024); // checked on a worker thread
+    const res = await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, bytes);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ path: 'file', message: expect.stringContaining('binary') });
+    expect(await insightCount()).toBe(before);
+    expect((await owner.get(`${base}/imports`)).json().items.length).toBe(jobs);
+  });
+
   it('refuses files over the size limit with 413', async () => {
     const small = await startTestApp('sqlite', { importMaxBytes: 1024 });
     try {

@@ -1,19 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { ImportRowError } from '../../../contract/discovery.js';
-import type { CustomerRow, Database, ImportRow } from '../../db/schema.js';
+import type { Database, ImportRow } from '../../db/schema.js';
 import { nowIso } from '../../lib/ids.js';
 import type { Services } from '../../services.js';
 import type { Access } from '../workspaces/service.js';
-import {
-  cellsByField,
-  convertCustomer,
-  convertInsight,
-  loadLookups,
-  type RowResult,
-  type ValidCustomer,
-  type ValidInsight,
-} from './convert.js';
-import type { ParsedCsv } from './csv-file.js';
+import { type CheckMessages, MAX_REPORTED } from './check.js';
+import type { ValidCustomer, ValidInsight } from './convert.js';
 import { notice } from './notices.js';
 import { writeCustomers, writeInsights } from './write.js';
 
@@ -24,12 +16,6 @@ import { writeCustomers, writeInsights } from './write.js';
  * well under a second, and the event loop is given back between batches.
  */
 const BATCH = 5000;
-
-/** Rows checked between two looks at the event loop (and two progress reports) while checking. */
-const CHECK_SLICE = 1000;
-
-/** The report keeps this many row errors; the counts cover them all. */
-const MAX_REPORTED = 1000;
 
 /**
  * Lets the event loop serve other requests. SQLite calls are synchronous and a resolved
@@ -44,95 +30,83 @@ async function saveProgress(trx: Kysely<Database>, job: ImportRow, patch: Partia
 }
 
 /**
- * Processes an import job. Every row is checked before anything is written; then rows are
- * written in batches, each batch in one transaction together with the job's counters, so
- * the report always matches what is in the database — even if the server stops half way.
+ * Writes an import job's rows as the check reports them: in batches, each batch in one
+ * transaction together with the job's counters and report, so the report always matches
+ * what is in the database — even if the server stops half way. When bad rows must stop the
+ * import, nothing is written until every row has been checked.
  */
 export async function runImport(
   services: Services,
   access: Access,
   job: ImportRow,
-  csv: ParsedCsv,
-  options: {
-    mapping: Record<string, string>;
-    createCustomers: boolean;
-    onProgress?: (job: ImportRow, phase: 'checking' | 'writing') => void;
-  },
+  messages: CheckMessages,
+  options: { onProgress?: (job: ImportRow, phase: 'checking' | 'writing') => void } = {},
 ): Promise<void> {
   const { db } = services;
   const workspaceId = access.workspace.id;
+  const stopOnError = job.on_error === 'stop';
+  const errors: ImportRowError[] = [];
+  let bad = 0;
+  let checked = 0;
+  let written = 0;
+  const waiting: (ValidInsight | ValidCustomer)[] = [];
+
+  const writeBatch = async (batch: (ValidInsight | ValidCustomer)[]) => {
+    await db.transaction().execute(async (trx) => {
+      const counts =
+        job.kind === 'insights'
+          ? await writeInsights(trx, services, access, job, batch as ValidInsight[])
+          : await writeCustomers(trx, services, access, job, batch as ValidCustomer[]);
+      written += batch.length;
+      await saveProgress(trx, job, {
+        created_rows: job.created_rows + counts.created,
+        updated_rows: job.updated_rows + counts.updated,
+        unchanged_rows: job.unchanged_rows + counts.unchanged,
+        skipped_rows: bad,
+        processed_rows: Math.min(job.total_rows, bad + written),
+        errors: JSON.stringify(errors),
+      });
+    });
+    options.onProgress?.(job, 'writing');
+    // Other requests get their turn between batches (SQLite calls are synchronous).
+    await yieldToEventLoop();
+  };
+
   try {
-    const errors: ImportRowError[] = [];
-    let badRows = 0;
-    const ctx = {
-      lookups: await loadLookups(db, workspaceId),
-      createCustomers: options.createCustomers,
-      pending: new Map<string, CustomerRow>(),
-      workspaceId,
-      actorId: access.actorId,
-    };
-    const valid: (ValidInsight | ValidCustomer)[] = [];
-    const records = csv.records;
-    for (let index = 0; index < records.length; index++) {
-      if (index % CHECK_SLICE === CHECK_SLICE - 1) {
-        options.onProgress?.({ ...job, processed_rows: index }, 'checking');
-        await yieldToEventLoop();
+    for await (const message of messages) {
+      if (message.type === 'failed') throw new Error(message.message);
+      if (message.type === 'done') break;
+      if (message.type !== 'rows') continue;
+      bad += message.bad;
+      checked = message.checked;
+      for (const e of message.errors) if (errors.length < MAX_REPORTED) errors.push(e);
+      for (const v of message.valid) waiting.push(v);
+      if (stopOnError) {
+        options.onProgress?.({ ...job, processed_rows: checked }, 'checking');
+        continue;
       }
-      const record = records[index]!;
-      const structural = csv.lineErrors.get(record.line);
-      const result: RowResult<ValidInsight | ValidCustomer> = structural
-        ? { ok: false, problems: [structural] }
-        : job.kind === 'insights'
-          ? convertInsight(cellsByField(csv.header, record.cells, options.mapping), ctx)
-          : convertCustomer(cellsByField(csv.header, record.cells, options.mapping));
-      if (result.ok) valid.push(result.value);
-      else {
-        badRows++;
-        if (errors.length < MAX_REPORTED)
-          errors.push({
-            line: record.line,
-            endLine: record.endLine,
-            reason: result.problems.map((p) => p.reason).join('; '),
-            problems: result.problems,
-          });
-      }
+      while (waiting.length >= BATCH) await writeBatch(waiting.splice(0, BATCH));
     }
-    // The parsed file is no longer needed: let its rows go while the batches are written.
-    records.length = 0;
-    const reportedErrors = JSON.stringify(errors);
-    if (badRows > 0 && job.on_error === 'stop') {
+    if (stopOnError && bad > 0) {
       await saveProgress(db, job, {
         status: 'failed',
-        errors: reportedErrors,
+        errors: JSON.stringify(errors),
         skipped_rows: 0,
         processed_rows: 0,
         finished_at: nowIso(),
-        ...notice('stopped_on_bad_rows', { count: badRows }),
+        ...notice('stopped_on_bad_rows', { count: bad }),
       });
       return;
     }
-    await saveProgress(db, job, { errors: reportedErrors, skipped_rows: badRows });
-    for (let start = 0; start < valid.length; start += BATCH) {
-      const batch = valid.slice(start, start + BATCH);
-      await db.transaction().execute(async (trx) => {
-        const counts =
-          job.kind === 'insights'
-            ? await writeInsights(trx, services, access, job, batch as ValidInsight[])
-            : await writeCustomers(trx, services, access, job, batch as ValidCustomer[]);
-        await saveProgress(trx, job, {
-          created_rows: job.created_rows + counts.created,
-          updated_rows: job.updated_rows + counts.updated,
-          unchanged_rows: job.unchanged_rows + counts.unchanged,
-          processed_rows: Math.min(job.total_rows, badRows + start + batch.length),
-        });
-      });
-      // Written rows are no longer needed either.
-      valid.fill(undefined as never, start, start + batch.length);
-      options.onProgress?.(job, 'writing');
-      await yieldToEventLoop();
-    }
+    while (waiting.length > 0) await writeBatch(waiting.splice(0, BATCH));
     await refreshStatistics(services, job.created_rows + job.updated_rows);
-    await saveProgress(db, job, { status: 'done', processed_rows: job.total_rows, finished_at: nowIso() });
+    await saveProgress(db, job, {
+      status: 'done',
+      skipped_rows: bad,
+      errors: JSON.stringify(errors),
+      processed_rows: job.total_rows,
+      finished_at: nowIso(),
+    });
     options.onProgress?.(job, 'writing');
   } catch (error) {
     await saveProgress(db, job, {

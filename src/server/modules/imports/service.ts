@@ -9,7 +9,9 @@ import { AppError, invalid, notFound } from '../../http/errors.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import type { Services } from '../../services.js';
 import { type Access, authorize } from '../workspaces/service.js';
-import { CsvFileError, parseCsv } from './csv-file.js';
+import { startCheck } from './check.js';
+import { loadLookups } from './convert.js';
+import { CsvFileError, readCsvHeader } from './csv-file.js';
 import { FIELDS, type ImportKind } from './fields.js';
 import { notice } from './notices.js';
 import { runImport } from './runner.js';
@@ -101,18 +103,18 @@ export interface ImportRequest {
  */
 export async function createImportJob(services: Services, access: Access, request: ImportRequest) {
   authorize(access, 'import.run');
-  let csv: ReturnType<typeof parseCsv>;
+  const fileError = (message: string) => new AppError('validation_failed', message, { errors: [{ path: 'file', message }] });
+  let header: string[];
   try {
-    csv = parseCsv(request.bytes);
+    header = readCsvHeader(request.bytes);
   } catch (error) {
-    if (error instanceof CsvFileError)
-      throw new AppError('validation_failed', error.message, { errors: [{ path: 'file', message: error.message }] });
+    if (error instanceof CsvFileError) throw fileError(error.message);
     throw error;
   }
   const allowed = FIELDS[request.kind];
   const errors: { path: string; message: string }[] = [];
   for (const [column, field] of Object.entries(request.mapping)) {
-    if (!csv.header.includes(column)) errors.push({ path: `mapping.${column}`, message: `No column "${column}" in the file` });
+    if (!header.includes(column)) errors.push({ path: `mapping.${column}`, message: `No column "${column}" in the file` });
     if (!(allowed as readonly string[]).includes(field))
       errors.push({ path: `mapping.${column}`, message: `Unknown field "${field}"; use one of ${allowed.join(', ')}` });
   }
@@ -124,6 +126,19 @@ export async function createImportJob(services: Services, access: Access, reques
     errors.push({ path: 'mapping', message: `Each field once: ${[...new Set(duplicates)].join(', ')} mapped twice` });
   if (errors.length > 0) throw invalid(errors, 'The column mapping does not fit this file.');
 
+  // The whole file is parsed and checked off this thread; the job is recorded once its rows are counted.
+  const messages = startCheck(request.bytes, {
+    kind: request.kind,
+    mapping: request.mapping,
+    createCustomers: request.createCustomers,
+    lookups: await loadLookups(services.db, access.workspace.id),
+    workspaceId: access.workspace.id,
+    actorId: access.actorId,
+  });
+  const first = await messages.next();
+  if (first.type === 'failed') throw first.fileProblem ? fileError(first.message) : new Error(first.message);
+  if (first.type !== 'parsed') throw new Error(`The file check answered ${first.type} before counting rows`);
+
   const now = nowIso();
   const job: ImportRow = {
     id: newId(),
@@ -133,14 +148,14 @@ export async function createImportJob(services: Services, access: Access, reques
     file_name: request.fileName.slice(0, 200) || 'import.csv',
     on_error: request.onError,
     mapping: JSON.stringify(request.mapping),
-    total_rows: csv.records.length,
+    total_rows: first.totalRows,
     processed_rows: 0,
     created_rows: 0,
     updated_rows: 0,
     skipped_rows: 0,
     unchanged_rows: 0,
     errors: '[]',
-    ...(csv.encoding === 'utf-8' ? { message: null, notice: null } : notice('read_as_windows_1252')),
+    ...(first.encoding === 'utf-8' ? { message: null, notice: null } : notice('read_as_windows_1252')),
     created_by: access.actorId,
     created_at: now,
     finished_at: null,
@@ -157,9 +172,7 @@ export async function createImportJob(services: Services, access: Access, reques
     });
   });
   const onProgress = request.onProgress;
-  const done = runImport(services, access, job, csv, {
-    mapping: request.mapping,
-    createCustomers: request.createCustomers,
+  const done = runImport(services, access, job, messages, {
     ...(onProgress && { onProgress: (row: ImportRow, phase: 'checking' | 'writing') => onProgress(toImportDto(row), phase) }),
   });
   services.backgroundJobs.add(done);
