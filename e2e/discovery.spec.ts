@@ -49,6 +49,12 @@ for (const c of CASES) {
       // Import: columns are guessed from the header names; bad rows are reported by line.
       const dialog = await inbox.importFromEmptyState(path.join(REPO_ROOT, 'e2e/fixtures', c.file));
       await expect(dialog.getByTestId(`map-${c.textColumn}`)).toHaveValue(`${s.imports.fields.text} (${s.imports.required})`);
+      // As in the API: unknown customers are reported, unless asked to create them (this file's are new).
+      const create = dialog.getByRole('checkbox', { name: s.imports.createCustomers });
+      await expect(create).not.toBeChecked();
+      await expect(dialog.getByText(s.imports.createCustomersHint)).toBeVisible();
+      await expect(dialog.getByText(s.imports.onErrorStopHint)).toBeVisible();
+      await create.check();
       await dialog.getByTestId('start-import').click();
       const report = dialog.getByTestId('import-report');
       await expect(report).toBeVisible();

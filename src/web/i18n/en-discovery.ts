@@ -258,9 +258,9 @@ export const enDiscovery = {
     onErrorSkip: 'Skip it and report it',
     onErrorSkipHint: 'Good rows are imported; the report lists each bad one with its line number.',
     onErrorStop: 'Stop the import',
-    onErrorStopHint: 'Rows before the bad one stay imported.',
+    onErrorStopHint: 'If any row is not valid, nothing is imported: the report lists the rows to fix.',
     createCustomers: 'Create customers that do not exist yet',
-    createCustomersHint: 'Otherwise rows naming an unknown customer are imported without one.',
+    createCustomersHint: 'Otherwise a row naming a customer Cairn does not know is not imported; the report lists it with its line.',
     reimportTitle: 'Importing the same file again?',
     reimportWithId: 'Rows whose “{{column}}” matches an existing external id update that record instead of creating a duplicate.',
     reimportWithoutId:

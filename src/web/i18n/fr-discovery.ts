@@ -269,9 +269,10 @@ export const frDiscovery: Strings<typeof enDiscovery> = {
     onErrorSkip: 'L’ignorer et la signaler',
     onErrorSkipHint: 'Les lignes correctes sont importées ; le rapport liste chaque ligne en erreur avec son numéro.',
     onErrorStop: 'Arrêter l’import',
-    onErrorStopHint: 'Les lignes précédentes restent importées.',
+    onErrorStopHint: 'Si une seule ligne n’est pas valide, rien n’est importé : le rapport liste les lignes à corriger.',
     createCustomers: 'Créer les clients qui n’existent pas encore',
-    createCustomersHint: 'Sinon, les lignes qui nomment un client inconnu sont importées sans client.',
+    createCustomersHint:
+      'Sinon, une ligne qui nomme un client inconnu de Cairn n’est pas importée ; le rapport la liste avec son numéro de ligne.',
     reimportTitle: 'Vous réimportez le même fichier ?',
     reimportWithId:
       'Les lignes dont « {{column}} » correspond à un identifiant externe existant mettent à jour cet enregistrement au lieu de créer un doublon.',

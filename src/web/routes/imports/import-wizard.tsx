@@ -87,7 +87,8 @@ function Wizard({ workspace, kind, onClose }: { workspace: string; kind: ImportK
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [mapping, setMapping] = useState<Record<string, ImportField | null>>({});
   const [onError, setOnError] = useState<'skip' | 'stop'>('skip');
-  const [createCustomers, setCreateCustomers] = useState(true);
+  // Off, as in the API and the CLI: a customer nobody created is a row to look at, not a new account.
+  const [createCustomers, setCreateCustomers] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useStartImport(workspace);
   const job = useQuery({ ...importJobQuery(workspace, jobId ?? ''), enabled: jobId !== null });
