@@ -318,6 +318,59 @@ test('RICE confidence is typed in percent and carried as a fraction, with the su
   await expect.poll(stored).toBe(0.95);
 });
 
+test('a Kano survey keeps the answer pairs respondents gave: new pairs are appended, typed counts only add pairs', async ({
+  page,
+  api,
+  workspace,
+}) => {
+  const p = PRIORITISATION_STRINGS.en.prioritise;
+  const k = p.kanoSurvey;
+  // Imported through the API: "expect / dislike" is a must-be answer, but not the canonical pair.
+  const imported = [
+    { functional: 'expect', dysfunctional: 'dislike' },
+    { functional: 'live_with', dysfunctional: 'dislike' },
+    { functional: 'like', dysfunctional: 'expect' },
+  ];
+  await api.createFeature(workspace.slug, { title: 'Saved searches', scores: { kano: { answers: imported } } });
+  const table = new PrioritisationPage(page, p);
+  await table.goto(workspace.slug, 'kano');
+  const sent = () =>
+    page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/features/')).then((r) => r.postDataJSON().scores.kano);
+
+  // One respondent added by hand: only that pair is sent, to be appended.
+  await table.row('Saved searches').getByTestId('kano-survey-button').click();
+  const drawer = page.getByTestId('kano-survey');
+  await expect(drawer.getByTestId('kano-kept')).toHaveText(fill(k.kept_other, { count: 3 }));
+  await drawer.getByTestId('kano-functional').click();
+  await page.getByRole('option', { name: p.kanoAnswers.like, exact: true }).click();
+  await drawer.getByTestId('kano-dysfunctional').click();
+  await page.getByRole('option', { name: p.kanoAnswers.dislike, exact: true }).click();
+  await drawer.getByTestId('kano-add').click();
+  let body = sent();
+  await drawer.getByTestId('kano-save').click();
+  expect(await body).toEqual({ addAnswers: [{ functional: 'like', dysfunctional: 'dislike' }] });
+  await table.expectSaved();
+  await expect(table.row('Saved searches').getByTestId('kano-survey-button')).toContainText(fill(p.surveyCount_other, { count: 4 }));
+
+  // A count typed higher: one representative pair per extra respondent, appended as well.
+  await table.row('Saved searches').getByTestId('kano-survey-button').click();
+  await drawer.getByText(k.counts, { exact: true }).click();
+  await drawer.getByTestId('kano-count-must_be').fill('3');
+  await expect(drawer.getByTestId('kano-kept')).toHaveText(fill(k.kept_other, { count: 4 }));
+  body = sent();
+  await drawer.getByTestId('kano-save').click();
+  expect(await body).toEqual({ addAnswers: [{ functional: 'neutral', dysfunctional: 'dislike' }] });
+  await table.expectSaved();
+
+  // Typed lower, the survey has to be rewritten: the drawer says so before saving.
+  await table.row('Saved searches').getByTestId('kano-survey-button').click();
+  await drawer.getByText(k.counts, { exact: true }).click();
+  await drawer.getByTestId('kano-count-must_be').fill('1');
+  await expect(drawer.getByTestId('kano-kept')).toHaveText(fill(k.rewrites_other, { count: 5 }));
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+});
+
 test.describe('fr-FR', () => {
   test.use({ locale: 'fr-FR' });
 

@@ -106,7 +106,15 @@ export const ScoresPatch = z
     wsjf: z.strictObject({ businessValue: In, timeCriticality: In, riskReduction: In, jobSize: In }).nullable().optional(),
     moscow: z.strictObject({ category: MoscowCategory.nullable().optional(), effort: In }).nullable().optional(),
     kano: z
-      .strictObject({ category: KanoCategory.nullable().optional(), answers: z.array(KanoResponse).max(10_000).nullable().optional() })
+      .strictObject({
+        category: KanoCategory.nullable().optional(),
+        answers: z.array(KanoResponse).max(10_000).nullable().optional().describe('Replaces the stored answers; null clears them'),
+        addAnswers: z
+          .array(KanoResponse)
+          .max(10_000)
+          .optional()
+          .describe('Appended to the stored answers (after answers, when both are sent); at most 10,000 answers in all'),
+      })
       .nullable()
       .optional(),
     valueEffort: z.strictObject({ value: In, effort: In }).nullable().optional(),

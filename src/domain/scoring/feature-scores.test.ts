@@ -6,6 +6,7 @@ import {
   explainFeatureScore,
   type FeatureScoreInputs,
   frameworkValue,
+  MAX_KANO_ANSWERS,
   mergeScoreInputs,
   NO_EVIDENCE,
   normalizeScoringSettings,
@@ -188,6 +189,23 @@ describe('mergeScoreInputs', () => {
     mergeScoreInputs(current, { rice: { effort: 9 }, custom: { values: { a: null } } });
     expect(current).toEqual(copy);
   });
+
+  it('appends Kano answers to the stored pairs as they were given, or replaces them', () => {
+    const stored: FeatureScoreInputs = {
+      kano: { category: 'must_be', answers: [{ functional: 'expect', dysfunctional: 'dislike' }] },
+    };
+    const added = { functional: 'like', dysfunctional: 'neutral' } as const;
+    expect(mergeScoreInputs(stored, { kano: { addAnswers: [added] } }).kano).toEqual({
+      category: 'must_be',
+      answers: [{ functional: 'expect', dysfunctional: 'dislike' }, added],
+    });
+    expect(mergeScoreInputs({}, { kano: { addAnswers: [added] } }).kano).toEqual({ answers: [added] });
+    // answers first (replace or clear), then the appended ones.
+    expect(mergeScoreInputs(stored, { kano: { answers: null, addAnswers: [added] } }).kano?.answers).toEqual([added]);
+    expect(mergeScoreInputs(stored, { kano: { answers: [added] } }).kano?.answers).toEqual([added]);
+    expect(mergeScoreInputs(stored, { kano: { addAnswers: [] } })).toEqual(stored);
+    expect(stored.kano?.answers).toHaveLength(1);
+  });
 });
 
 describe('validateScoreInputs', () => {
@@ -213,6 +231,17 @@ describe('validateScoreInputs', () => {
     expect(
       validateScoreInputs({ rice: { reach: 450, impact: 3, confidence: 0.8, effort: 2 }, ice: null, wsjf: { jobSize: null } }, S),
     ).toEqual([]);
+  });
+
+  it('checks appended Kano answers, and their total with the stored ones', () => {
+    const pair = { functional: 'like', dysfunctional: 'neutral' } as const;
+    expect(validateScoreInputs({ kano: { addAnswers: [{ functional: 'love', dysfunctional: 'neutral' } as never] } }, S)).toEqual([
+      { field: 'scores.kano.addAnswers[0].functional', message: 'must be one of like, expect, neutral, live_with, dislike' },
+    ]);
+    const full: FeatureScoreInputs = { kano: { answers: Array.from({ length: MAX_KANO_ANSWERS }, () => pair) } };
+    expect(validateScoreInputs({ kano: { addAnswers: [pair] } }, S)).toEqual([]);
+    expect(validateScoreInputs({ kano: { addAnswers: [pair] } }, S, full)[0]?.field).toBe('scores.kano.addAnswers');
+    expect(validateScoreInputs({ kano: { answers: null, addAnswers: [pair] } }, S, full)).toEqual([]);
   });
 
   it('checks custom values against the workspace drivers', () => {

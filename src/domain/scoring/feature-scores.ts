@@ -59,13 +59,21 @@ export interface FeatureScoreInputs {
 
 /** A change to the stored inputs: null clears (a framework or one input), absent keeps. */
 export type ScoresPatch = {
-  [F in keyof FeatureScoreInputs]?:
+  [F in Exclude<keyof FeatureScoreInputs, 'kano'>]?:
     | {
         [K in keyof NonNullable<FeatureScoreInputs[F]>]?: K extends 'values'
           ? Record<string, number | null> | null
           : NonNullable<FeatureScoreInputs[F]>[K] | null;
       }
     | null;
+} & {
+  kano?: {
+    category?: KanoCategory | null;
+    /** Replaces the stored answers (null clears them). */
+    answers?: KanoResponse[] | null;
+    /** Appended to the stored answers (after `answers`, when both are given): respondents' pairs are kept as answered. */
+    addAnswers?: KanoResponse[];
+  } | null;
 };
 
 export interface FeatureEvidence {
@@ -491,8 +499,9 @@ function mergeRecord<T extends object>(current: T | undefined, patch: Record<str
 
 /**
  * Applies a PATCH to stored inputs: a framework set to null is cleared, an input set to null
- * is cleared, absent keys are kept; custom driver values merge one by one; Kano answers are
- * replaced as a whole. Returns a new object; empty frameworks are dropped.
+ * is cleared, absent keys are kept; custom driver values merge one by one; Kano `answers`
+ * replace the stored ones as a whole and `addAnswers` are appended to them. Returns a new
+ * object; empty frameworks are dropped.
  */
 export function mergeScoreInputs(current: FeatureScoreInputs, patch: ScoresPatch | null | undefined): FeatureScoreInputs {
   const out: FeatureScoreInputs = { ...(current ?? {}) };
@@ -511,6 +520,16 @@ export function mergeScoreInputs(current: FeatureScoreInputs, patch: ScoresPatch
       const currentValues = out.custom?.values;
       const next = values === null ? undefined : values === undefined ? currentValues : mergeRecord(currentValues, values);
       merged = next ? { values: next } : undefined;
+    } else if (key === 'kano') {
+      const { addAnswers, ...rest } = p as NonNullable<ScoresPatch['kano']>;
+      const kano = mergeRecord(out.kano, rest) as FeatureScoreInputs['kano'];
+      merged =
+        addAnswers && addAnswers.length > 0
+          ? {
+              ...kano,
+              answers: [...(kano?.answers ?? []), ...addAnswers.map((a) => ({ functional: a.functional, dysfunctional: a.dysfunctional }))],
+            }
+          : kano;
     } else {
       merged = mergeRecord(out[key] as object | undefined, p as Record<string, unknown>);
     }
@@ -535,7 +554,7 @@ const KNOWN_KEYS: Record<FrameworkKey, readonly string[]> = {
   ice: ['impact', 'confidence', 'ease'],
   wsjf: ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'],
   moscow: ['category', 'effort'],
-  kano: ['category', 'answers'],
+  kano: ['category', 'answers', 'addAnswers'],
   valueEffort: ['value', 'effort'],
   custom: ['values'],
 };
@@ -544,11 +563,23 @@ export const MAX_KANO_ANSWERS = 10_000;
 
 /**
  * Checks the values a PATCH (or create) sets, against the same FieldSpecs the scoring uses.
- * Nulls (clearing) are always fine. Paths look like `scores.rice.effort`.
+ * Nulls (clearing) are always fine. Paths look like `scores.rice.effort`. With the stored
+ * inputs it is applied to, also checks what the merge would store (the Kano answers'
+ * total, appended ones included).
  */
-export function validateScoreInputs(patch: ScoresPatch | null | undefined, settings: ScoringSettings): FieldError[] {
+export function validateScoreInputs(
+  patch: ScoresPatch | null | undefined,
+  settings: ScoringSettings,
+  current?: FeatureScoreInputs,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (!patch) return errors;
+  if (current && patch.kano?.addAnswers?.length) {
+    const total = mergeScoreInputs({ kano: current.kano }, { kano: patch.kano }).kano?.answers?.length ?? 0;
+    if (total > MAX_KANO_ANSWERS) {
+      errors.push({ field: 'scores.kano.addAnswers', message: `at most ${MAX_KANO_ANSWERS} answers in all (${total} with these)` });
+    }
+  }
   const record = patch as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const at = `scores.${key}`;
@@ -592,21 +623,23 @@ function validateKano(inputs: Record<string, unknown>, at: string, errors: Field
   if (!isMissing(category) && !(KANO_CATEGORIES as readonly unknown[]).includes(category)) {
     errors.push({ field: `${at}.category`, message: `must be one of ${KANO_CATEGORIES.join(', ')}` });
   }
-  const answers = inputs.answers;
-  if (isMissing(answers)) return;
-  if (!Array.isArray(answers)) {
-    errors.push({ field: `${at}.answers`, message: 'must be a list of {functional, dysfunctional} answers' });
-    return;
-  }
-  if (answers.length > MAX_KANO_ANSWERS) errors.push({ field: `${at}.answers`, message: `at most ${MAX_KANO_ANSWERS} answers` });
-  answers.forEach((a: unknown, i) => {
-    const r = (typeof a === 'object' && a !== null ? a : {}) as Record<string, unknown>;
-    for (const side of ['functional', 'dysfunctional'] as const) {
-      if (!(KANO_ANSWERS as readonly unknown[]).includes(r[side])) {
-        errors.push({ field: `${at}.answers[${i}].${side}`, message: `must be one of ${KANO_ANSWERS.join(', ')}` });
-      }
+  for (const name of ['answers', 'addAnswers'] as const) {
+    const answers = inputs[name];
+    if (isMissing(answers)) continue;
+    if (!Array.isArray(answers)) {
+      errors.push({ field: `${at}.${name}`, message: 'must be a list of {functional, dysfunctional} answers' });
+      continue;
     }
-  });
+    if (answers.length > MAX_KANO_ANSWERS) errors.push({ field: `${at}.${name}`, message: `at most ${MAX_KANO_ANSWERS} answers` });
+    answers.forEach((a: unknown, i) => {
+      const r = (typeof a === 'object' && a !== null ? a : {}) as Record<string, unknown>;
+      for (const side of ['functional', 'dysfunctional'] as const) {
+        if (!(KANO_ANSWERS as readonly unknown[]).includes(r[side])) {
+          errors.push({ field: `${at}.${name}[${i}].${side}`, message: `must be one of ${KANO_ANSWERS.join(', ')}` });
+        }
+      }
+    });
+  }
 }
 
 function validateCustomValues(values: unknown, at: string, settings: ScoringSettings, errors: FieldError[]) {

@@ -298,6 +298,12 @@ export const enPrioritisation = {
       manualWins: 'A category set by hand ({{category}}) wins over the survey.',
       save: 'Save survey',
       clear: 'Clear survey',
+      kept_one: 'The stored answer is kept as it was given; new answers are added to it.',
+      kept_other: 'The {{count}} stored answers are kept as they were given; new answers are added to them.',
+      rewrites_one:
+        'A lower count than stored replaces the stored answer with one representative pair per respondent (same category, Better and Worse).',
+      rewrites_other:
+        'A lower count than stored replaces the {{count}} stored answers with one representative pair per respondent (same categories, Better and Worse).',
       more: '… and {{count}} more',
     },
     productFrameworks: {

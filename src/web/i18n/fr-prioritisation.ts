@@ -307,6 +307,12 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
       manualWins: 'Une catégorie choisie à la main ({{category}}) l’emporte sur l’enquête.',
       save: 'Enregistrer l’enquête',
       clear: 'Effacer l’enquête',
+      kept_one: 'La réponse enregistrée est gardée telle quelle ; les nouvelles réponses s’y ajoutent.',
+      kept_other: 'Les {{count}} réponses enregistrées sont gardées telles quelles ; les nouvelles réponses s’y ajoutent.',
+      rewrites_one:
+        'Un total plus bas que l’enregistré remplace la réponse enregistrée par une paire représentative par répondant (même catégorie, Better et Worse).',
+      rewrites_other:
+        'Un total plus bas que l’enregistré remplace les {{count}} réponses enregistrées par une paire représentative par répondant (mêmes catégories, Better et Worse).',
       more: '… et {{count}} de plus',
     },
     productFrameworks: {

@@ -363,6 +363,29 @@ describe.each(DIALECTS)('feature scoring API on %s', (dialect) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('appends Kano answers to the stored ones, which keep the pairs respondents gave', async () => {
+    const imported = [
+      { functional: 'expect', dysfunctional: 'dislike' },
+      { functional: 'live_with', dysfunctional: 'dislike' },
+      { functional: 'like', dysfunctional: 'expect' },
+    ];
+    const f = await create('Kano kept', { kano: { answers: imported } });
+    expect(f.scores.kano).toMatchObject({ respondents: 3, counts: { must_be: 2, attractive: 1 } });
+    const added = { functional: 'like', dysfunctional: 'dislike' };
+    const res = await patch(f, { scores: { kano: { addAnswers: [added] } } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().scores.kano).toMatchObject({ respondents: 4, counts: { must_be: 2, attractive: 1, one_dimensional: 1 } });
+    const stored = await t.db.kysely.selectFrom('features').select('scores').where('id', '=', f.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.scores).kano.answers).toEqual([...imported, added]);
+    // Replacing then appending in one request; the total stays within the limit.
+    const replaced = await patch(f, { scores: { kano: { answers: [added], addAnswers: [added] } } });
+    expect(replaced.json().scores.kano.respondents).toBe(2);
+    const many = Array.from({ length: 9_999 }, () => added);
+    expect((await patch(f, { scores: { kano: { addAnswers: many } } })).statusCode).toBe(400);
+    const bad = await patch(f, { scores: { kano: { addAnswers: [{ functional: 'love', dysfunctional: 'neutral' }] } } });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('keeps scoring rules to owners and PMs, and scores to those who edit features', async () => {
     expect((await viewer.get(`${base}/scoring`)).statusCode).toBe(200);
     expect((await patchSettings({ iceVariant: 'average' }, viewer)).statusCode).toBe(403);

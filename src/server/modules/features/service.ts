@@ -53,8 +53,8 @@ async function checkOwner(db: Kysely<Database>, workspaceId: string, ownerId: st
 }
 
 /** Range checks of score inputs (the contract checks types): 400 with paths like body.scores.rice.effort. */
-function checkScores(patch: ScoresPatch | undefined, settings: ScoringSettings) {
-  const errors = validateScoreInputs(patch, settings);
+function checkScores(patch: ScoresPatch | undefined, settings: ScoringSettings, current: FeatureScoreInputs = {}) {
+  const errors = validateScoreInputs(patch, settings, current);
   if (errors.length > 0) {
     throw invalid(
       errors.map((e) => ({ path: `body.${e.field}`, message: e.message })),
@@ -124,11 +124,11 @@ export async function updateFeature(
     const { settings } = await loadScoringSettings(trx, access.workspace.id);
     const before = await loadFeature(trx, access, id, settings.revenueCurrency);
     if (before.version !== expectedVersion) throw versionConflict(toFeatureDto(before, settings));
-    checkScores(patch.scores, settings);
+    const inputsBefore = parseScoreInputs(before.scores);
+    checkScores(patch.scores, settings, inputsBefore);
     await checkReferences(trx, access.workspace.id, { productId: patch.productId });
     await checkOwner(trx, access.workspace.id, patch.ownerId);
     const pick = <T>(value: T | undefined, current: T) => (value === undefined ? current : value);
-    const inputsBefore = parseScoreInputs(before.scores);
     const inputsAfter = mergeScoreInputs(inputsBefore, patch.scores);
     const title = patch.title ?? before.title;
     const after: typeof before = {

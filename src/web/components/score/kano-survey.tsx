@@ -26,7 +26,7 @@ import {
   type KanoCategory,
   type KanoResponse,
 } from '../../../domain/scoring/index.js';
-import { answersFromCounts, emptyCounts, type KanoCounts } from './kano-answers.js';
+import { answersFromCounts, emptyCounts, type KanoCounts, type KanoSurveyPatch, lowersCounts, surveyPatch } from './kano-answers.js';
 import type { ScoreLabels } from './labels.js';
 
 export interface KanoSurveyProps {
@@ -36,19 +36,23 @@ export interface KanoSurveyProps {
   scores: FeatureScores;
   labels: ScoreLabels;
   canWrite: boolean;
-  /** The survey as answer pairs (null clears it). */
-  onSave: (answers: KanoResponse[] | null) => void;
+  /** The change to the survey: answers appended (the stored ones kept), or the survey rewritten or cleared. */
+  onSave: (patch: KanoSurveyPatch) => void;
 }
 
 /**
  * A feature's Kano survey: add respondents' answer pairs one by one (functional: "if it is
  * there", dysfunctional: "if it is not") or type the counts per category from a survey tool.
- * The category, Better and Worse are computed by the domain as you go.
+ * The category, Better and Worse are computed by the domain as you go. Saving appends the
+ * new pairs to the stored ones, which stay as respondents gave them; only typed counts
+ * become representative pairs (see surveyPatch).
  */
 export function KanoSurveyDrawer({ opened, onClose, title, scores, labels, canWrite, onSave }: KanoSurveyProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'pairs' | 'counts'>('pairs');
   const [counts, setCounts] = useState<KanoCounts>(emptyCounts);
+  // Counts the person typed (null: untouched, the stored pairs are kept as they are).
+  const [typed, setTyped] = useState<KanoCounts | null>(null);
   const [pairs, setPairs] = useState<KanoResponse[]>([]);
   const [functional, setFunctional] = useState<KanoAnswer | null>(null);
   const [dysfunctional, setDysfunctional] = useState<KanoAnswer | null>(null);
@@ -58,6 +62,7 @@ export function KanoSurveyDrawer({ opened, onClose, title, scores, labels, canWr
   useEffect(() => {
     if (!opened) return;
     setCounts({ ...emptyCounts(), ...(scores.kano.counts ?? {}) });
+    setTyped(null);
     setPairs([]);
     setFunctional(null);
     setDysfunctional(null);
@@ -65,8 +70,10 @@ export function KanoSurveyDrawer({ opened, onClose, title, scores, labels, canWr
 
   const total: KanoCounts = { ...counts };
   for (const p of pairs) total[classifyKanoResponse(p.functional, p.dysfunctional)] += 1;
-  const answers = answersFromCounts(total);
-  const survey = evaluateKanoSurvey(answers);
+  // The result as it will be: the domain's evaluation of pairs with these counts.
+  const survey = evaluateKanoSurvey(answersFromCounts(total));
+  const patch = surveyPatch(scores.kano.counts, typed, pairs);
+  const rewrites = typed !== null && lowersCounts(scores.kano.counts, typed);
   const answerOptions = KANO_ANSWERS.map((a) => ({ value: a, label: labels.kanoAnswer(a) }));
   const categoryLabel = (c: KanoCategory) => labels.choice('kano', 'category', c);
 
@@ -187,7 +194,11 @@ export function KanoSurveyDrawer({ opened, onClose, title, scores, labels, canWr
                   allowDecimal={false}
                   allowNegative={false}
                   value={counts[c]}
-                  onChange={(v) => setCounts((prev) => ({ ...prev, [c]: typeof v === 'number' ? v : 0 }))}
+                  onChange={(v) => {
+                    const next = { ...counts, [c]: typeof v === 'number' ? v : 0 };
+                    setCounts(next);
+                    setTyped(next);
+                  }}
                   disabled={!canWrite}
                   data-testid={`kano-count-${c}`}
                 />
@@ -237,6 +248,19 @@ export function KanoSurveyDrawer({ opened, onClose, title, scores, labels, canWr
             </Text>
           )}
         </Paper>
+        {canWrite &&
+          scores.kano.respondents > 0 &&
+          (rewrites ? (
+            <Alert color="orange" variant="light" p="xs">
+              <Text size="xs" data-testid="kano-kept">
+                {t('prioritise.kanoSurvey.rewrites', { count: scores.kano.respondents })}
+              </Text>
+            </Alert>
+          ) : (
+            <Text size="xs" c="dimmed" data-testid="kano-kept">
+              {t('prioritise.kanoSurvey.kept', { count: scores.kano.respondents })}
+            </Text>
+          ))}
         {scores.kano.manualCategory && (
           <Alert color="gray" variant="light">
             <Text size="sm">{t('prioritise.kanoSurvey.manualWins', { category: categoryLabel(scores.kano.manualCategory) })}</Text>
@@ -247,9 +271,9 @@ export function KanoSurveyDrawer({ opened, onClose, title, scores, labels, canWr
             <Button
               variant="subtle"
               color="red"
-              disabled={scores.kano.respondents === 0 && answers.length === 0}
+              disabled={scores.kano.respondents === 0 && pairs.length === 0}
               onClick={() => {
-                onSave(null);
+                onSave({ answers: null });
                 onClose();
               }}
             >
@@ -257,7 +281,7 @@ export function KanoSurveyDrawer({ opened, onClose, title, scores, labels, canWr
             </Button>
             <Button
               onClick={() => {
-                onSave(answers.length > 0 ? answers : null);
+                if (patch) onSave(patch);
                 onClose();
               }}
               data-testid="kano-save"

@@ -85,6 +85,21 @@ describe('unsaved score edits', () => {
     expect(remainder(c, c)).toBeUndefined();
   });
 
+  it('appends Kano answers added in several edits, and sends only those added while a save was on its way', () => {
+    const one = { functional: 'like', dysfunctional: 'neutral' } as const;
+    const two = { functional: 'expect', dysfunctional: 'dislike' } as const;
+    const sent = mergePatch(undefined, { kano: { addAnswers: [one] } });
+    const later = mergePatch(sent, { kano: { addAnswers: [two] } });
+    expect(later).toEqual({ kano: { addAnswers: [one, two] } });
+    expect(remainder(later, sent)).toEqual({ kano: { addAnswers: [two] } });
+    expect(remainder(sent, sent)).toBeUndefined();
+    // A rewritten survey replaces what was appended before it.
+    expect(mergePatch(later, { kano: { answers: [two] } })).toEqual({ kano: { answers: [two] } });
+    expect(mergePatch({ kano: { answers: [two] } }, { kano: { addAnswers: [one] } })).toEqual({
+      kano: { answers: [two], addAnswers: [one] },
+    });
+  });
+
   it('saves once after the typing stops, with the version the edit started from', async () => {
     const api = server();
     const saved: FeatureDto[] = [];

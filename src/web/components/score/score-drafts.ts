@@ -39,6 +39,13 @@ function mergeFramework(key: string, current: unknown, patch: unknown): unknown 
   for (const [name, value] of Object.entries(patch as Inputs)) {
     if (key === 'custom' && name === 'values' && value && typeof value === 'object' && out.values && typeof out.values === 'object') {
       out.values = { ...(out.values as Inputs), ...(value as Inputs) };
+    } else if (key === 'kano' && name === 'addAnswers' && Array.isArray(value) && Array.isArray(out.addAnswers)) {
+      // Answers added in two edits are both appended, in order.
+      out.addAnswers = [...out.addAnswers, ...value];
+    } else if (key === 'kano' && name === 'answers') {
+      // New answers replace the survey, including answers appended before them.
+      out.answers = value;
+      delete out.addAnswers;
     } else out[name] = value;
   }
   return out;
@@ -73,6 +80,15 @@ export function remainder(draft: ScoresPatch, sent: ScoresPatch): ScoresPatch | 
         const values: Inputs = {};
         for (const [driver, x] of Object.entries(v as Inputs)) if (!same(x, (sentValue as Inputs)[driver])) values[driver] = x;
         if (Object.keys(values).length > 0) rest.values = values;
+      } else if (
+        key === 'kano' &&
+        name === 'addAnswers' &&
+        Array.isArray(v) &&
+        Array.isArray(sentValue) &&
+        same(v.slice(0, sentValue.length), sentValue)
+      ) {
+        // Appended while the first ones were being saved: only those are still to send.
+        if (v.length > sentValue.length) rest.addAnswers = v.slice(sentValue.length);
       } else if (!same(v, sentValue)) rest[name] = v;
     }
     if (Object.keys(rest).length > 0) out[key] = rest;

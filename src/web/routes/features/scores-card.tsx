@@ -19,7 +19,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACH_SOURCES, type ReachSource, type ScoresPatch } from '../../../domain/scoring/feature-scores.js';
-import type { FrameworkKey, KanoResponse } from '../../../domain/scoring/index.js';
+import type { FrameworkKey } from '../../../domain/scoring/index.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { useErrorMessage } from '../../api/error-message.js';
 import { productQuery } from '../../api/queries.js';
@@ -300,7 +300,7 @@ export function ScoresCard({ workspace, feature, canWrite }: { workspace: string
         scores={scores}
         labels={labels}
         canWrite={canWrite}
-        onSave={(answers: KanoResponse[] | null) => edit({ kano: { answers } })}
+        onSave={(kano) => edit({ kano })}
       />
     </Card>
   );

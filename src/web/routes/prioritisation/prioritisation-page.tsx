@@ -6,7 +6,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScoresPatch } from '../../../domain/scoring/feature-scores.js';
-import type { FrameworkKey, KanoResponse } from '../../../domain/scoring/index.js';
+import type { FrameworkKey } from '../../../domain/scoring/index.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { useErrorMessage } from '../../api/error-message.js';
 import { productQuery, productsQuery } from '../../api/queries.js';
@@ -527,7 +527,7 @@ export function PrioritisationPage() {
           scores={surveyRow.scores}
           labels={labels}
           canWrite={canWrite}
-          onSave={(answers: KanoResponse[] | null) => onEdit(surveyRow.feature, { kano: { answers } }, `${surveyRow.feature.id}:category`)}
+          onSave={(kano) => onEdit(surveyRow.feature, { kano }, `${surveyRow.feature.id}:category`)}
         />
       )}
       {settings && comparing && (
