@@ -272,3 +272,18 @@ test.describe('fr-FR', () => {
     await expect(inbox.row('Un thème sombre')).toContainText('Café du Coin');
   });
 });
+
+/** Search marks what matched: accented words found without accents, and the title when only the title matched. */
+test('search highlights accented matches and titles', async ({ page, api, workspace }) => {
+  await api.createFeature(workspace.slug, { title: 'Crème brûlée dashboard' });
+  await api.createInsight(workspace.slug, { text: 'The menu says crème but the checkout page prints it without the accent', source: 'support' });
+  await page.goto(`/w/${workspace.slug}/search?q=creme`);
+  const hits = page.getByTestId('search-hit');
+  await expect(hits).toHaveCount(2);
+  const feature = hits.filter({ hasText: 'dashboard' });
+  await expect(feature.getByRole('link').locator('mark')).toHaveText('Crème');
+  // Only the title matched: it is not repeated as a snippet.
+  await expect(feature.locator('mark')).toHaveCount(1);
+  const insight = hits.filter({ hasText: 'checkout' });
+  await expect(insight.getByRole('link').locator('mark')).toHaveText('crème');
+});

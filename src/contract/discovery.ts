@@ -272,7 +272,12 @@ export const SearchHit = z.object({
   type: z.enum(SEARCH_TYPES),
   id: Id,
   title: z.string(),
-  snippet: z.string().describe('Matching text with matches wrapped in <mark>…</mark>; everything else is escaped'),
+  titleHighlight: z.string().describe('The title with its matches wrapped in <mark>…</mark>; everything else is escaped'),
+  snippet: z
+    .string()
+    .describe(
+      'Where it matched, marked the same way: an excerpt of the body when the body matched, else the title (then equal to titleHighlight)',
+    ),
   score: z.number(),
 });
 

@@ -10,6 +10,7 @@ import { newId, nowIso } from '../../lib/ids.js';
 import { nameKey } from '../../lib/text.js';
 import type { Services } from '../../services.js';
 import { featuresOfCustomer, refreshFeatureScores } from '../features/scores.js';
+import { insightIdsOfCustomer, reindexInsightsOfCustomer } from '../insights/reindex.js';
 import { indexDocument, removeDocument } from '../search/repo.js';
 import { type Access, authorize } from '../workspaces/service.js';
 
@@ -208,6 +209,11 @@ export async function updateCustomer(
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw versionConflict(toCustomerDto(await load(trx, access, id)));
     await indexDocument(trx, services.dialect, customerSearchDoc(after));
+    // Their insights are found by the customer's name too.
+    if (after.name !== before.name) {
+      const ids = await insightIdsOfCustomer(trx, access.workspace.id, id);
+      await reindexInsightsOfCustomer(trx, services.dialect, access.workspace.id, ids, after.name);
+    }
     // Revenue feeds `revenue` in custom scoring formulas of the features this customer asked for.
     if (after.revenue !== before.revenue || after.currency !== before.currency || after.revenue_period !== before.revenue_period) {
       await refreshFeatureScores(trx, access.workspace.id, await featuresOfCustomer(trx, id));
@@ -229,9 +235,12 @@ export async function deleteCustomer(services: Services, access: Access, id: str
   await services.db.transaction().execute(async (trx) => {
     const before = await load(trx, access, id);
     const features = await featuresOfCustomer(trx, id);
+    const insights = await insightIdsOfCustomer(trx, access.workspace.id, id);
     await trx.deleteFrom('customers').where('id', '=', id).execute();
     await refreshFeatureScores(trx, access.workspace.id, features);
     await removeDocument(trx, 'customer', id);
+    // The insights stay, without a customer: their name no longer finds them.
+    await reindexInsightsOfCustomer(trx, services.dialect, access.workspace.id, insights, null);
     await appendChange(trx, {
       workspaceId: access.workspace.id,
       entity: 'customer',

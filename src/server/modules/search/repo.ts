@@ -2,6 +2,9 @@ import { type Kysely, sql } from 'kysely';
 import { insertRows } from '../../db/bulk.js';
 import type { Dialect } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
+import { excerpt, foldAccents, highlightAll } from './highlight.js';
+
+export { foldAccents };
 
 /**
  * The full-text index behind one interface: FTS5 on SQLite, tsvector + GIN on PostgreSQL.
@@ -22,12 +25,17 @@ export interface SearchResult {
   entity: SearchEntity;
   entityId: string;
   title: string;
+  /** The title, escaped, with its matching words in <mark>. */
+  titleHighlight: string;
+  /** Where the match is: an excerpt of the body when it matched there, else the marked title. */
   snippet: string;
   score: number;
 }
 
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
+/** Words of body text around a match (FTS5's snippet() takes the same number of tokens). */
+const SNIPPET_WORDS = 16;
 
 export async function indexDocument(db: Kysely<Database>, dialect: Dialect, doc: SearchDocument): Promise<void> {
   await indexDocuments(db, dialect, [doc]);
@@ -53,10 +61,6 @@ export async function indexDocuments(db: Kysely<Database>, dialect: Dialect, doc
 
 export async function removeDocument(db: Kysely<Database>, entity: SearchEntity, entityId: string): Promise<void> {
   await db.deleteFrom('search_docs').where('entity', '=', entity).where('entity_id', '=', entityId).execute();
-}
-
-export function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Words of a query, accent-folded and safe to hand to either engine (no operators get through). */
@@ -96,44 +100,51 @@ export async function search(
       (await sqliteTopHits(q, terms, input.workspaceId, types, input.limit)) ??
       (await sqliteHits(q, terms, input.workspaceId, types, input.limit));
     const rows = db.isTransaction ? await ask(db) : await db.transaction().execute(ask);
-    return rows.map((r) => ({
+    return rows.map((r) => {
+      // FTS5 marks the original text (its tokenizer folds accents); the body's excerpt has no
+      // mark when only the title matched.
+      const titleMark = r.title_mark || r.title;
+      return {
+        entity: r.entity,
+        entityId: r.entity_id,
+        title: r.title,
+        titleHighlight: toSafeSnippet(titleMark),
+        snippet: toSafeSnippet(r.snippet.includes(OPEN) ? r.snippet : titleMark),
+        score: Math.round(-r.score * 1000) / 1000,
+      };
+    });
+  }
+  const rows = await sql<{ entity: SearchEntity; entity_id: string; title: string; body: string; score: number }>`
+    select entity, entity_id, title, body, ts_rank(document, to_tsquery('simple', ${tsQuery(terms)})) as score
+    from search_docs
+    where document @@ to_tsquery('simple', ${tsQuery(terms)})
+      and workspace_id = ${input.workspaceId}
+      ${types ? sql`and entity in (${sql.join(types)})` : sql``}
+    order by score desc, entity_id
+    limit ${input.limit}`.execute(db);
+  // The index matched accent-free copies: the words are marked here, on the text as written.
+  return rows.rows.map((r) => {
+    const title = highlightAll(r.title, terms, OPEN, CLOSE).marked;
+    return {
       entity: r.entity,
       entityId: r.entity_id,
       title: r.title,
-      snippet: toSafeSnippet(r.snippet || r.title),
-      score: Math.round(-r.score * 1000) / 1000,
-    }));
-  }
-  const rows = await sql<{ entity: SearchEntity; entity_id: string; title: string; snippet: string; score: number }>`
-    select hit.entity, hit.entity_id, hit.title, hit.score,
-      ts_headline('simple', hit.body, to_tsquery('simple', ${tsQuery(terms)}),
-        ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=24, MinWords=8, ShortWord=2, HighlightAll=false`}) as snippet
-    from (
-      select entity, entity_id, title, body, ts_rank(document, to_tsquery('simple', ${tsQuery(terms)})) as score
-      from search_docs
-      where document @@ to_tsquery('simple', ${tsQuery(terms)})
-        and workspace_id = ${input.workspaceId}
-        ${types ? sql`and entity in (${sql.join(types)})` : sql``}
-      order by score desc, entity_id
-      limit ${input.limit}
-    ) hit
-    order by hit.score desc, hit.entity_id`.execute(db);
-  return rows.rows.map((r) => ({
-    entity: r.entity,
-    entityId: r.entity_id,
-    title: r.title,
-    snippet: toSafeSnippet(r.snippet || r.title),
-    score: Math.round(Number(r.score) * 1000) / 1000,
-  }));
+      titleHighlight: toSafeSnippet(title),
+      snippet: toSafeSnippet(excerpt(r.body, terms, OPEN, CLOSE, SNIPPET_WORDS) ?? title),
+      score: Math.round(Number(r.score) * 1000) / 1000,
+    };
+  });
 }
 
-type SqliteHit = { entity: SearchEntity; entity_id: string; title: string; snippet: string; score: number };
+
+type SqliteHit = { entity: SearchEntity; entity_id: string; title: string; title_mark: string; snippet: string; score: number };
 
 /** The best matches of the workspace: bm25 (lower is better), ties by rowid. */
 async function sqliteHits(db: Kysely<Database>, terms: string[], workspaceId: string, types: SearchEntity[] | null, limit: number) {
   const rows = await sql<SqliteHit>`
     select d.entity, d.entity_id, d.title,
-      snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', 16) as snippet,
+      highlight(search_fts, 0, ${OPEN}, ${CLOSE}) as title_mark,
+      snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_WORDS}) as snippet,
       bm25(search_fts, 4.0, 1.0) as score
     from search_fts join search_docs d on d.rowid = search_fts.rowid
     where search_fts match ${ftsMatch(terms)}
@@ -159,9 +170,10 @@ async function sqliteTopHits(db: Kysely<Database>, terms: string[], workspaceId:
   // snippet() runs only for the rows the outer query keeps; the inner one ranks without
   // reading search_docs.
   const rows = await sql<SqliteHit>`
-    select d.entity, d.entity_id, d.title, hit.snippet, hit.score
+    select d.entity, d.entity_id, d.title, hit.title_mark, hit.snippet, hit.score
     from (
-      select rowid, snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', 16) as snippet, bm25(search_fts, 4.0, 1.0) as score
+      select rowid, highlight(search_fts, 0, ${OPEN}, ${CLOSE}) as title_mark,
+        snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_WORDS}) as snippet, bm25(search_fts, 4.0, 1.0) as score
       from search_fts where search_fts match ${ftsMatch(terms)}
       order by score, rowid
       limit ${limit * TOP_FACTOR}

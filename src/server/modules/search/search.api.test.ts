@@ -60,3 +60,83 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(await search(slugs[0]!, 'export chart', 10)).toEqual(pair.slice(0, 10));
   });
 });
+
+/**
+ * What a hit shows: the matching words marked where they are — accented words an
+ * accent-free query found (PostgreSQL matches folded copies), the title when only the title
+ * matched — and insights found by their customer's name as it is now.
+ */
+describe.each(DIALECTS)('search highlights and customer names on %s', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let base: string;
+  type Hit = { type: string; id: string; title: string; titleHighlight: string; snippet: string };
+  const find = async (q: string, types?: string) => {
+    const res = await owner.get(`${base}/search?q=${encodeURIComponent(q)}${types ? `&types=${types}` : ''}`);
+    expect(res.statusCode).toBe(200);
+    return res.json().items as Hit[];
+  };
+  const inbox = async (q: string) =>
+    (await owner.get(`${base}/insights?q=${encodeURIComponent(q)}&limit=200`)).json().items as { id: string }[];
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    owner = await setupOwner(t.app);
+    base = `/api/v1/workspaces/${(await owner.post('/api/v1/workspaces', { name: 'Highlights' })).json().slug}`;
+  });
+  afterAll(() => t.close());
+
+  it('marks accented words found without their accents', async () => {
+    await owner.post(`${base}/insights`, { text: 'La crème brûlée du dessert est trop sucrée pour nos clients', source: 'interview' });
+    const [hit] = await find('creme brulee');
+    expect(hit?.snippet).toContain('<mark>crème</mark> <mark>brûlée</mark>');
+    expect(hit?.titleHighlight).toContain('<mark>crème</mark>');
+    expect((await find('CRÈME', 'insight'))[0]?.snippet).toContain('<mark>crème</mark>');
+  });
+
+  it('marks the title when only the title matched, everything escaped', async () => {
+    await owner.post(`${base}/features`, { title: 'Offline <mode>', description: 'Works without a connection in the basement' });
+    const [feature] = await find('offline', 'feature');
+    expect(feature).toMatchObject({ title: 'Offline <mode>', titleHighlight: '<mark>Offline</mark> &lt;mode&gt;' });
+    expect(feature?.snippet).toBe(feature?.titleHighlight);
+    await owner.post(`${base}/features`, { title: 'Bare title only' });
+    const [bare] = await find('bare', 'feature');
+    expect(bare?.snippet).toBe('<mark>Bare</mark> title only');
+    // Matched in the body: the excerpt is the body's, the title stays unmarked.
+    const [body] = await find('basement', 'feature');
+    expect(body?.snippet).toContain('<mark>basement</mark>');
+    expect(body?.titleHighlight).toBe('Offline &lt;mode&gt;');
+    await owner.post(`${base}/customers`, { name: 'Zenobia Retail', domain: 'zenobia.example', segment: 'SMB' });
+    const [customer] = await find('zenobia retail', 'customer');
+    expect(customer?.titleHighlight).toBe('<mark>Zenobia</mark> <mark>Retail</mark>');
+  });
+
+  it('finds a customer’s insights by its new name after a rename, and no longer by its name once deleted', async () => {
+    const customer = (await owner.post(`${base}/customers`, { name: 'Quokka Foods' })).json();
+    // More insights than one re-indexing round takes.
+    const csv = ['text,customer', ...Array.from({ length: 1_203 }, (_, i) => `Request number ${i} for bulk exports,Quokka Foods`)].join(
+      '\n',
+    );
+    const f = multipartForm(
+      { kind: 'insights', mapping: JSON.stringify({ text: 'text', customer: 'customer' }) },
+      { name: 'q.csv', content: csv },
+    );
+    expect((await owner.request('POST', `${base}/imports`, f.body, f.headers)).statusCode).toBe(202);
+    await Promise.all([...t.app.services.backgroundJobs]);
+    expect((await find('quokka 1202', 'insight')).length).toBe(1);
+
+    const renamed = await owner.patch(`${base}/customers/${customer.id}`, { name: 'Wombat Provisions', version: customer.version });
+    expect(renamed.statusCode).toBe(200);
+    for (const n of [0, 600, 1202]) {
+      const [hit] = await find(`wombat ${n}`, 'insight');
+      expect(hit?.title).toBe(`Request number ${n} for bulk exports`);
+    }
+    expect(await inbox('wombat provisions')).toHaveLength(200);
+    expect(await find('quokka', 'insight')).toEqual([]);
+    expect(await inbox('quokka')).toEqual([]);
+
+    expect((await owner.delete(`${base}/customers/${customer.id}`)).statusCode).toBe(204);
+    expect(await find('wombat', 'insight')).toEqual([]);
+    expect((await find('request 1202', 'insight')).length).toBe(1);
+  });
+});

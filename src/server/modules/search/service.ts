@@ -12,5 +12,14 @@ export async function searchWorkspace(services: Services, access: Access, query:
     types: query.types,
     limit: query.limit,
   });
-  return { items: hits.map((h) => ({ type: h.entity, id: h.entityId, title: h.title, snippet: h.snippet, score: h.score })) };
+  return {
+    items: hits.map((h) => ({
+      type: h.entity,
+      id: h.entityId,
+      title: h.title,
+      titleHighlight: h.titleHighlight,
+      snippet: h.snippet,
+      score: h.score,
+    })),
+  };
 }

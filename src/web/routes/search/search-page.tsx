@@ -11,7 +11,7 @@ import { useWorkspace } from '../../app/use-workspace.js';
 import { ErrorState } from '../../components/error-state.js';
 import { AnchorLink } from '../../components/links.js';
 import { Page, PageHeader } from '../../components/page-header.js';
-import { Snippet } from '../../components/snippet.js';
+import { Highlighted, Snippet } from '../../components/snippet.js';
 import { hitLink } from './search-links.js';
 import '../../i18n/discovery.js';
 
@@ -118,9 +118,10 @@ function Hit({ workspace, hit, last }: { workspace: string; hit: SearchHitDto; l
       <Icon size={18} stroke={1.7} aria-hidden style={{ color: 'var(--mantine-color-dimmed)', flex: 'none', marginTop: 2 }} />
       <Stack gap={2} style={{ minWidth: 0 }}>
         <AnchorLink {...hitLink(workspace, hit)} fw={600} size="sm" lineClamp={1}>
-          {hit.title}
+          <Highlighted snippet={hit.titleHighlight} />
         </AnchorLink>
-        {hit.snippet && <Snippet snippet={hit.snippet} size="sm" c="dimmed" lineClamp={2} />}
+        {/* When only the title matched, the snippet is the title again. */}
+        {hit.snippet && hit.snippet !== hit.titleHighlight && <Snippet snippet={hit.snippet} size="sm" c="dimmed" lineClamp={2} />}
       </Stack>
     </Group>
   );
