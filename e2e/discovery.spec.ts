@@ -287,3 +287,45 @@ test('search highlights accented matches and titles', async ({ page, api, worksp
   const insight = hits.filter({ hasText: 'checkout' });
   await expect(insight.getByRole('link').locator('mark')).toHaveText('crème');
 });
+
+/** A feature's owner is set on its page among the members, shown in the list, and filtered on. */
+test('features have an owner, set on the page and filtered on in the list', async ({ page, s, api, workspace, browser, baseURL }) => {
+  const { inviteToken } = await api.invite(workspace.slug, `po.${Date.now()}@example.com`, 'product_owner');
+  const other = await browser.newContext({ baseURL });
+  const accepted = await other.request.post(`${baseURL}/api/v1/invitations/${inviteToken}/accept`, {
+    data: { name: 'Paula Product', password: 'long enough password' },
+  });
+  expect(accepted.ok()).toBe(true);
+  await other.close();
+  const owned = await api.createFeature(workspace.slug, { title: 'Offline mode' });
+  await api.createFeature(workspace.slug, { title: 'Dark theme' });
+
+  await page.goto(`/w/${workspace.slug}/features/${owned.id}`);
+  const picker = page.getByRole('combobox', { name: s.features.owner });
+  await expect(picker).toHaveAttribute('placeholder', s.features.noOwner);
+  // From the keyboard: type part of the name, then Enter.
+  await picker.focus();
+  await page.keyboard.type('Paula');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveValue('Paula Product');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: s.features.owner })).toHaveValue('Paula Product');
+
+  await page.goto(`/w/${workspace.slug}/features`);
+  const rows = page.getByTestId('features-table').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Offline mode' }).getByTestId('feature-owner-cell')).toHaveText('Paula Product');
+  await expect(rows.filter({ hasText: 'Dark theme' }).getByTestId('feature-owner-cell')).toHaveText('—');
+  const filter = page.getByRole('combobox', { name: s.features.filterOwner });
+  await filter.click();
+  await page.getByRole('option', { name: 'Paula Product' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Offline mode');
+  await expect(page).toHaveURL(/owner=/);
+  await page.getByRole('option', { name: s.features.noOwner }).click();
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('option', { name: 'Paula Product' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Dark theme');
+});

@@ -207,11 +207,14 @@ const featureFields = {
 };
 export const FeatureCreateBody = z.strictObject({ title: Name(200), ...featureFields });
 export const FeaturePatchBody = z.strictObject({ title: Name(200).optional(), ...featureFields, version: Version.optional() });
+/** Who owns a feature, in a filter: a member's user id, or "none" for features nobody owns. */
+export const OwnerFilter = Id.or(z.literal('none'));
 export const FeatureListQuery = PageQuery.extend({
   q: z.string().max(200).optional(),
   status: csv(FeatureStatus).optional(),
   productId: Id.optional(),
   tag: z.string().max(40).optional(),
+  ownerId: csv(OwnerFilter).optional().describe('Comma-separated owner user ids; "none" matches features without an owner'),
   sort: FeatureSort.default('created').describe(
     'created/updated: newest first; title: A–Z; a framework: highest score first, unscored last',
   ),

@@ -48,6 +48,8 @@ export interface FeatureFilters {
   status?: string | undefined;
   productId?: string | undefined;
   tag?: string | undefined;
+  /** Comma-separated owner user ids, or "none". */
+  ownerId?: string | undefined;
 }
 
 export interface CustomerFilters {

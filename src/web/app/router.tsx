@@ -167,14 +167,19 @@ export interface ListSearch {
   q?: string;
   status?: string;
   segment?: string;
+  /** Features: comma-separated owner user ids, or "none". */
+  owner?: string;
   new?: boolean;
   import?: boolean;
 }
+
+const OWNER_LIST = /^(none|[0-9a-f-]{36})(,(none|[0-9a-f-]{36})){0,19}$/i;
 
 const validateListSearch = (search: Record<string, unknown>): ListSearch => ({
   ...(typeof search.q === 'string' && search.q.trim() !== '' && { q: search.q.slice(0, 200) }),
   ...(typeof search.status === 'string' && /^[a-z_,]{1,200}$/.test(search.status) && { status: search.status }),
   ...(typeof search.segment === 'string' && search.segment !== '' && { segment: search.segment.slice(0, 80) }),
+  ...(typeof search.owner === 'string' && OWNER_LIST.test(search.owner) && { owner: search.owner }),
   ...((search.new === true || search.new === 'true') && { new: true }),
   ...((search.import === true || search.import === 'true') && { import: true }),
 });

@@ -109,6 +109,16 @@ export async function listFeatures(services: Services, access: Access, query: z.
   let q = featureView(services.db, settings.revenueCurrency).where('features.workspace_id', '=', access.workspace.id);
   if (query.status?.length) q = q.where('features.status', 'in', query.status);
   if (query.productId) q = q.where('features.product_id', '=', query.productId);
+  if (query.ownerId?.length) {
+    const owners = query.ownerId.filter((o) => o !== 'none');
+    const unowned = owners.length < query.ownerId.length;
+    q = q.where((eb) =>
+      eb.or([
+        ...(owners.length > 0 ? [eb('features.owner_id', 'in', owners)] : []),
+        ...(unowned ? [eb('features.owner_id', 'is', null)] : []),
+      ]),
+    );
+  }
   if (query.tag) q = q.where((eb) => containsText(eb.ref('features.tags'), JSON.stringify(query.tag)));
   if (query.q) {
     const ids = matchingIds(services.dialect, 'feature', access.workspace.id, query.q);

@@ -39,6 +39,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { DescriptionCard } from './description-card.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { ObjectivesCard } from './objectives-card.js';
+import { OwnerSelect } from './owners.js';
 import { ScoresCard } from './scores-card.js';
 import '../../i18n/discovery.js';
 
@@ -162,6 +163,7 @@ export function FeaturePage() {
                 disabled={!canWrite}
                 comboboxProps={{ withinPortal: true }}
               />
+              <OwnerSelect workspace={workspace.key} ownerId={f.ownerId} canWrite={canWrite} onChange={(ownerId) => save({ ownerId })} />
               <Select
                 label={t('features.product')}
                 placeholder={t('discovery.noProduct')}

@@ -7,6 +7,7 @@ import {
   Group,
   Kbd,
   Loader,
+  MultiSelect,
   Select,
   Skeleton,
   Stack,
@@ -34,6 +35,7 @@ import { AnchorLink, ButtonLink } from '../../components/links.js';
 import { Page, PageHeader } from '../../components/page-header.js';
 import rows from '../products/products.module.css';
 import { CreateFeatureModal } from './create-feature-modal.js';
+import { useOwners } from './owners.js';
 import '../../i18n/discovery.js';
 
 /** Every feature (idea) of the workspace with its evidence: insights and distinct customers. */
@@ -46,11 +48,13 @@ export function FeaturesPage() {
   const canWrite = workspace.can('feature.write');
   const searchInput = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState(search.q ?? '');
-  const features = useInfiniteQuery(featuresQuery(workspace.key, { q: search.q, status: search.status }));
+  const features = useInfiniteQuery(featuresQuery(workspace.key, { q: search.q, status: search.status, ownerId: search.owner }));
+  const owners = useOwners(workspace.key);
+  const chosenOwners = search.owner ? search.owner.split(',') : [];
   const products = useInfiniteQuery(productsQuery(workspace.key, { archived: 'all' }));
   const productName = new Map((products.data?.pages.flatMap((p) => p.items) ?? []).map((p) => [p.id, p.name]));
   const items = features.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(search.q || search.status);
+  const filtered = Boolean(search.q || search.status || search.owner);
 
   const setSearch = (patch: Partial<ListSearch>) =>
     void navigate({
@@ -111,6 +115,33 @@ export function FeaturesPage() {
           w={200}
           comboboxProps={{ withinPortal: true }}
         />
+        <MultiSelect
+          aria-label={t('features.filterOwner')}
+          placeholder={chosenOwners.length ? undefined : t('features.anyOwner')}
+          data={[
+            { value: 'none', label: t('features.noOwner') },
+            ...owners.active,
+            // An owner in the URL who is no longer a member stays removable.
+            ...chosenOwners
+              .filter((id) => id !== 'none' && !owners.active.some((o) => o.value === id))
+              .map((id) => ({ value: id, label: owners.nameOf(id) ?? t('features.formerMember') })),
+          ]}
+          value={chosenOwners}
+          onChange={(value) => setSearch({ owner: value.length ? value.join(',') : undefined })}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          nothingFoundMessage={t('features.noMemberFound')}
+          maxValues={20}
+          disabled={owners.isPending}
+          error={owners.isError ? t('features.ownersUnavailable') : undefined}
+          miw={200}
+          maw={420}
+          // Chosen owners and the search stay on one line while they fit.
+          styles={{ inputField: { minWidth: 48 } }}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="owner-filter"
+        />
       </Group>
 
       {features.isPending ? (
@@ -135,7 +166,7 @@ export function FeaturesPage() {
                   variant="default"
                   onClick={() => {
                     setQ('');
-                    setSearch({ q: undefined, status: undefined });
+                    setSearch({ q: undefined, status: undefined, owner: undefined });
                   }}
                 >
                   {t('features.clearFilters')}
@@ -188,6 +219,9 @@ export function FeaturesPage() {
                     {t('features.colCustomers')}
                   </Table.Th>
                   <Table.Th w={160} visibleFrom="md">
+                    {t('features.colOwner')}
+                  </Table.Th>
+                  <Table.Th w={160} visibleFrom="md">
                     {t('features.colProduct')}
                   </Table.Th>
                   <Table.Th w={140} visibleFrom="lg">
@@ -230,6 +264,11 @@ export function FeaturesPage() {
                     <Table.Td ta="right" visibleFrom="sm">
                       <Text size="sm" c={f.customerCount ? undefined : 'dimmed'}>
                         {f.customerCount}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td visibleFrom="md" data-testid="feature-owner-cell">
+                      <Text size="sm" c={f.ownerId ? undefined : 'dimmed'} truncate>
+                        {f.ownerId ? (owners.nameOf(f.ownerId) ?? t('features.formerMember')) : '—'}
                       </Text>
                     </Table.Td>
                     <Table.Td visibleFrom="md">
