@@ -329,3 +329,25 @@ test('features have an owner, set on the page and filtered on in the list', asyn
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Dark theme');
 });
+
+/** A highlight quotes the feedback: words that are not in it are flagged before they reach the server. */
+test('a link’s quote must come from the feedback', async ({ page, s, api, workspace }) => {
+  const feature = await api.createFeature(workspace.slug, { title: 'Roadmap PDF export' });
+  await api.createInsight(workspace.slug, { text: 'Exporting the roadmap as a PDF takes forever', source: 'support' });
+  const inbox = new InsightsPage(page, s);
+  await inbox.goto(workspace.slug);
+  await expect(inbox.focusedRow()).toContainText('Exporting the roadmap');
+  await inbox.press('l');
+  const link = inbox.linkDialog();
+  await link.getByTestId('feature-picker').fill('Roadmap PDF');
+  await page.getByRole('option', { name: 'Roadmap PDF export' }).click();
+  const quote = link.getByRole('textbox', { name: s.insights.link.highlight });
+  await quote.fill('takes ages');
+  await expect(link.getByText(s.insights.link.highlightNotInText)).toBeVisible();
+  await expect(link.getByTestId('confirm-link')).toBeDisabled();
+  await quote.fill('roadmap as a PDF');
+  await expect(link.getByText(s.insights.link.highlightNotInText)).toHaveCount(0);
+  await link.getByTestId('confirm-link').click();
+  await expect(link).toBeHidden();
+  expect(await api.evidence(workspace.slug, feature.id)).toMatchObject({ insightCount: 1 });
+});

@@ -5,6 +5,7 @@
  */
 
 export * from './csv-dates.js';
+export * from './csv-encoding.js';
 export * from './csv-mapping.js';
 export * from './csv-rows.js';
 export * from './csv-values.js';
@@ -13,6 +14,7 @@ export * from './evaluate.js';
 export * from './evidence.js';
 export * from './merge.js';
 export { DEFAULT_MINHASH, estimateJaccard, jaccard, LshIndex, type MinHashParams, minhashSignature } from './minhash.js';
+export * from './quote.js';
 export { type Bm25Params, DEFAULT_BM25 } from './scoring.js';
 export * from './similarity.js';
 export { stem, stemEnglish, stemFrench } from './stem.js';

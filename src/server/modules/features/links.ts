@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { FeatureLinkBody } from '../../../contract/discovery.js';
+import { isQuoteOf } from '../../../domain/discovery/quote.js';
 import type { Database } from '../../db/schema.js';
 import { appendChange } from '../../events/change-log.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -29,6 +30,15 @@ export async function linkInsight(services: Services, access: Access, featureId:
   return services.db.transaction().execute(async (trx) => {
     await loadFeature(trx, access, featureId);
     const insight = await loadInsight(trx, access, body.insightId);
+    if (body.highlight && !isQuoteOf(insight.text, body.highlight)) {
+      throw new AppError(
+        'rule_violated',
+        'The highlight must quote the insight: a passage of its text (line breaks and case may differ).',
+        {
+          errors: [{ path: 'body.highlight', message: 'Not found in the insight’s text' }],
+        },
+      );
+    }
     const existing = await trx
       .selectFrom('feature_insights')
       .select('feature_id')
@@ -41,7 +51,7 @@ export async function linkInsight(services: Services, access: Access, featureId:
       feature_id: featureId,
       insight_id: body.insightId,
       workspace_id: access.workspace.id,
-      highlight: body.highlight ?? null,
+      highlight: body.highlight || null,
       importance: body.importance ?? insight.importance,
       created_by: access.actorId,
       created_at: now,

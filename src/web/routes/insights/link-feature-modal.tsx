@@ -6,6 +6,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORTANCE } from '../../../contract/discovery.js';
+import { isQuoteOf } from '../../../domain/discovery/quote.js';
 import { isApiError } from '../../api/client.js';
 import { type FeatureDto, featureQuery, featuresQuery, type ImportanceValue, type InsightDto } from '../../api/discovery.js';
 import { useCreateFeature, useLinkInsight } from '../../api/discovery-mutations.js';
@@ -62,10 +63,12 @@ function LinkForm({ workspace, request, onClose }: { workspace: string; request:
   const exact = [...known.values()].some((f) => f.title.toLowerCase() === title.toLowerCase());
   if (title && !exact) options.push({ value: CREATE, label: t('insights.link.create', { title }) });
   const chosen = featureId ? known.get(featureId) : undefined;
+  // A highlight quotes the feedback: the server refuses words that are not in it.
+  const badQuote = single !== undefined && highlight.trim() !== '' && !isQuoteOf(single.text, highlight);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!chosen) return;
+    if (!chosen || badQuote) return;
     setError(null);
     let linked = 0;
     for (const insight of request.insights) {
@@ -171,6 +174,7 @@ function LinkForm({ workspace, request, onClose }: { workspace: string; request:
             maxLength={2000}
             value={highlight}
             onChange={(e) => setHighlight(e.currentTarget.value)}
+            error={badQuote ? t('insights.link.highlightNotInText') : undefined}
           />
         )}
         <Stack gap={6}>
@@ -193,7 +197,7 @@ function LinkForm({ workspace, request, onClose }: { workspace: string; request:
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" disabled={!chosen} loading={link.isPending} data-testid="confirm-link">
+          <Button type="submit" disabled={!chosen || badQuote} loading={link.isPending} data-testid="confirm-link">
             {t('insights.link.submit')}
           </Button>
         </Group>
