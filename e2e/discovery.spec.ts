@@ -261,6 +261,7 @@ test.describe('fr-FR', () => {
     await expect(dialog.getByTestId('map-Société')).toHaveValue(s.imports.fields.customer);
     await expect(dialog.getByTestId('map-Commentaire')).toHaveValue(`${s.imports.fields.text} (${s.imports.required})`);
     await expect(dialog.getByTestId('map-Réf')).toHaveValue(s.imports.fields.externalId);
+    await expect(dialog.getByTestId('start-import')).toHaveText(fill(s.imports.start_other, { count: 4 }));
 
     await dialog.getByTestId('start-import').click();
     await expect(dialog.getByTestId('import-report')).toBeVisible();
@@ -350,4 +351,14 @@ test('a link’s quote must come from the feedback', async ({ page, s, api, work
   await link.getByTestId('confirm-link').click();
   await expect(link).toBeHidden();
   expect(await api.evidence(workspace.slug, feature.id)).toMatchObject({ insightCount: 1 });
+});
+
+/** Counts in the wizard read right in the singular too. */
+test('the import wizard counts one column and one row in the singular', async ({ page, s, workspace }) => {
+  const inbox = new InsightsPage(page, s);
+  await inbox.goto(workspace.slug);
+  const file = { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('Feedback\nDark mode, please\n') };
+  const dialog = await inbox.importFromEmptyState(file);
+  await expect(dialog.getByTestId('start-import')).toHaveText(fill(s.imports.start_one, { count: 1 }));
+  await expect(dialog.getByText(s.imports.previewCaption_one)).toBeVisible();
 });

@@ -353,7 +353,9 @@ function MappingStep({
         </Text>
         <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('imports.preview') }}>
           <Table className={table.table} verticalSpacing={4} horizontalSpacing="sm" fz="xs" striped withColumnBorders>
-            <Table.Caption>{t('imports.previewCaption', { count: parsed.rows.length })}</Table.Caption>
+            <Table.Caption>
+              {parsed.rows.length > 0 ? t('imports.previewCaption', { count: parsed.rows.length }) : t('imports.emptyFile')}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 {columns.map(({ header, id }) => {
