@@ -277,7 +277,10 @@ test.describe('fr-FR', () => {
 /** Search marks what matched: accented words found without accents, and the title when only the title matched. */
 test('search highlights accented matches and titles', async ({ page, api, workspace }) => {
   await api.createFeature(workspace.slug, { title: 'Crème brûlée dashboard' });
-  await api.createInsight(workspace.slug, { text: 'The menu says crème but the checkout page prints it without the accent', source: 'support' });
+  await api.createInsight(workspace.slug, {
+    text: 'The menu says crème but the checkout page prints it without the accent',
+    source: 'support',
+  });
   await page.goto(`/w/${workspace.slug}/search?q=creme`);
   const hits = page.getByTestId('search-hit');
   await expect(hits).toHaveCount(2);
@@ -302,6 +305,8 @@ test('features have an owner, set on the page and filtered on in the list', asyn
   await api.createFeature(workspace.slug, { title: 'Dark theme' });
 
   await page.goto(`/w/${workspace.slug}/features/${owned.id}`);
+  // The hint points at the Evidence card by name (it sits above the description).
+  await expect(page.getByText(s.features.noDescriptionHint)).toBeVisible();
   const picker = page.getByRole('combobox', { name: s.features.owner });
   await expect(picker).toHaveAttribute('placeholder', s.features.noOwner);
   // From the keyboard: type part of the name, then Enter.

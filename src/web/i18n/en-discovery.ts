@@ -354,7 +354,7 @@ export const enDiscovery = {
     renamed: 'Feature renamed',
     saved: 'Saved',
     noDescription: 'No description yet.',
-    noDescriptionHint: 'Say what problem this solves and for whom; the evidence below shows who asked.',
+    noDescriptionHint: 'Say what problem this solves and for whom; the Evidence card shows who asked.',
     descriptionSaved: 'Description saved',
     rename: 'Rename',
     moreActions: 'More actions',

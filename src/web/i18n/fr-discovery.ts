@@ -368,7 +368,7 @@ export const frDiscovery: Strings<typeof enDiscovery> = {
     renamed: 'Fonctionnalité renommée',
     saved: 'Enregistré',
     noDescription: 'Pas encore de description.',
-    noDescriptionHint: 'Dites quel problème elle résout et pour qui ; les preuves ci-dessous montrent qui la demande.',
+    noDescriptionHint: 'Dites quel problème elle résout et pour qui ; la carte Preuves montre qui la demande.',
     descriptionSaved: 'Description enregistrée',
     rename: 'Renommer',
     moreActions: 'Plus d’actions',
