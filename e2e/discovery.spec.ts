@@ -367,3 +367,16 @@ test('the import wizard counts one column and one row in the singular', async ({
   await expect(dialog.getByTestId('start-import')).toHaveText(fill(s.imports.start_one, { count: 1 }));
   await expect(dialog.getByText(s.imports.previewCaption_one)).toBeVisible();
 });
+
+/** The inbox's segment filter ignores case: "enterprise" finds the Enterprise customers' feedback. */
+test('the segment filter ignores case', async ({ page, s, api, workspace }) => {
+  const acme = await api.createCustomer(workspace.slug, { name: 'Acme Retail', segment: 'Enterprise' });
+  const shop = await api.createCustomer(workspace.slug, { name: 'Corner Shop', segment: 'SMB' });
+  await api.createInsight(workspace.slug, { text: 'Audit log for every change', source: 'sales', customerId: acme.id });
+  await api.createInsight(workspace.slug, { text: 'Cheaper plan for two people', source: 'sales', customerId: shop.id });
+  const inbox = new InsightsPage(page, s);
+  await page.goto(`/w/${workspace.slug}/insights?segment=enterprise`);
+  await expect(inbox.heading()).toBeVisible();
+  await expect(inbox.rows()).toHaveCount(1);
+  await expect(inbox.rows().first()).toContainText('Audit log');
+});

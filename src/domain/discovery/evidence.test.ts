@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type EvidenceLink, filterBySegment, monthlyRevenue, reach, revenueOf, summarizeEvidence } from './evidence.js';
+import {
+  type EvidenceLink,
+  filterBySegment,
+  monthlyRevenue,
+  reach,
+  revenueOf,
+  sameSegment,
+  segmentKey,
+  summarizeEvidence,
+} from './evidence.js';
 import { IMPORTANCE_LEVELS, INSIGHT_SOURCES, type Revenue } from './types.js';
 
 const acme = { id: 'c1', name: 'Acme', segment: 'Enterprise', revenue: { amount: 12_000, period: 'year', currency: 'EUR' } as Revenue };
@@ -52,6 +61,9 @@ describe('summarizeEvidence', () => {
 
   it('filters by segment, null meaning no segment or no customer', () => {
     expect(summarizeEvidence(links, { segments: ['SMB'] })).toMatchObject({ insightCount: 2, customerCount: 2 });
+    // Case and surrounding spaces do not matter.
+    expect(summarizeEvidence(links, { segments: [' smb '] })).toMatchObject({ insightCount: 2, customerCount: 2 });
+    expect(summarizeEvidence(links, { segments: ['ENTERPRISE'] })).toMatchObject({ insightCount: 2, customerCount: 1 });
     expect(summarizeEvidence(links, { segments: [null] })).toMatchObject({ insightCount: 1, customerCount: 0 });
     expect(filterBySegment(links, ['Enterprise']).map((l) => l.insightId)).toEqual(['i1', 'i2']);
   });
@@ -189,5 +201,15 @@ describe('evidence properties', () => {
         expect(reach(links, { unit: 'insights' })).toBe(summarizeEvidence(links).insightCount);
       }),
     );
+  });
+});
+
+describe('segment keys', () => {
+  it('compare segments without case or surrounding spaces; blank is none', () => {
+    expect(sameSegment('Enterprise', ' enterPRISE ')).toBe(true);
+    expect(sameSegment('Élite', 'élite')).toBe(true);
+    expect(sameSegment('Élite', 'Elite')).toBe(false);
+    expect(sameSegment('', null)).toBe(true);
+    expect(segmentKey('   ')).toBeNull();
   });
 });

@@ -90,12 +90,27 @@ function canonicalCustomers(links: readonly EvidenceLink[]): Map<string, Evidenc
   return customers;
 }
 
+/**
+ * How segments compare in filters: case-insensitively, spaces around ignored ("enterprise"
+ * finds "Enterprise"), the same on both databases (the server resolves the stored values
+ * with it rather than asking SQL, whose lower() differs between SQLite and PostgreSQL).
+ * An empty segment is no segment.
+ */
+export function segmentKey(segment: string | null | undefined): string | null {
+  const key = segment?.normalize('NFC').trim().toLowerCase() ?? '';
+  return key === '' ? null : key;
+}
+
+export function sameSegment(a: string | null | undefined, b: string | null | undefined): boolean {
+  return segmentKey(a) === segmentKey(b);
+}
+
 /** Links whose customer's segment is in `segments` (null matches insights with no customer or no segment). */
 export function filterBySegment(allLinks: readonly EvidenceLink[], segments: readonly (string | null)[]): EvidenceLink[] {
-  const wanted = new Set(segments);
+  const wanted = new Set(segments.map(segmentKey));
   const links = uniqueInsights(allLinks);
   const customers = canonicalCustomers(links);
-  return links.filter((l) => wanted.has(segmentOf(l, customers)));
+  return links.filter((l) => wanted.has(segmentKey(segmentOf(l, customers))));
 }
 
 function addMoney(totals: Map<string, number>, customer: EvidenceCustomer): boolean {

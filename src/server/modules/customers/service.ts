@@ -13,6 +13,7 @@ import { featuresOfCustomer, refreshFeatureScores } from '../features/scores.js'
 import { insightIdsOfCustomer, reindexInsightsOfCustomer } from '../insights/reindex.js';
 import { indexDocument, removeDocument } from '../search/repo.js';
 import { type Access, authorize } from '../workspaces/service.js';
+import { matchingSegments } from './segments.js';
 
 type Row = CustomerRow & { insight_count?: number | string | null };
 
@@ -96,7 +97,7 @@ export async function listCustomers(services: Services, access: Access, query: z
   authorize(access, 'discovery.read');
   const after = decodeCursor(query.cursor);
   let q = withCount(services.db).where('customers.workspace_id', '=', access.workspace.id);
-  if (query.segment) q = q.where('customers.segment', '=', query.segment);
+  if (query.segment) q = q.where('customers.segment', 'in', await matchingSegments(services.db, access.workspace.id, query.segment));
   if (query.q) {
     const key = nameKey(query.q);
     q = q.where((eb) => eb.or([containsText(eb.ref('customers.name_key'), key), containsText(eb.ref('customers.domain'), key)]));

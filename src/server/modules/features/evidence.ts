@@ -1,4 +1,4 @@
-import { type EvidenceLink, summarizeEvidence } from '../../../domain/discovery/index.js';
+import { type EvidenceLink, sameSegment, summarizeEvidence } from '../../../domain/discovery/index.js';
 import type { Services } from '../../services.js';
 import { toInsightDto } from '../insights/queries.js';
 import { type Access, authorize } from '../workspaces/service.js';
@@ -56,7 +56,7 @@ export async function featureEvidence(services: Services, access: Access, featur
   }));
   const summary = summarizeEvidence(links, segment ? { segments: [segment] } : {});
   const bySource = Object.fromEntries(Object.entries(summary.bySource).filter(([, n]) => n > 0));
-  const kept = segment ? quotes.filter((q) => q.row.customer_segment === segment) : quotes;
+  const kept = segment ? quotes.filter((q) => sameSegment(q.row.customer_segment, segment)) : quotes;
   return {
     featureId,
     insightCount: summary.insightCount,

@@ -33,7 +33,7 @@ export async function exportInsightsCsv(
   query: Omit<z.output<typeof InsightListQuery>, 'cursor' | 'limit'>,
 ) {
   authorize(access, 'discovery.read');
-  const rows = await filteredInsights(services, access, { ...query, limit: 0 })
+  const rows = await (await filteredInsights(services, access, { ...query, limit: 0 }))
     .orderBy('insights.received_at', 'desc')
     .orderBy('insights.id', 'desc')
     .execute();

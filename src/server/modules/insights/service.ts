@@ -9,6 +9,7 @@ import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId, nowIso } from '../../lib/ids.js';
 import { normaliseTags } from '../../lib/text.js';
 import type { Services } from '../../services.js';
+import { matchingSegments } from '../customers/segments.js';
 import { featuresOfInsights, refreshFeatureScores } from '../features/scores.js';
 import { indexDocument, matchingIds, removeDocument } from '../search/repo.js';
 import { type Access, authorize } from '../workspaces/service.js';
@@ -62,14 +63,14 @@ export async function checkReferences(
   if (errors.length > 0) throw new AppError('rule_violated', errors.map((e) => e.message).join('; '), { errors });
 }
 
-export function filteredInsights(services: Services, access: Access, query: ListQuery) {
+export async function filteredInsights(services: Services, access: Access, query: ListQuery) {
   let q = insightView(services.db).where('insights.workspace_id', '=', access.workspace.id);
   if (query.status?.length) q = q.where('insights.status', 'in', query.status);
   else q = q.where('insights.status', '!=', 'archived');
   if (query.source?.length) q = q.where('insights.source', 'in', query.source);
   if (query.importance?.length) q = q.where('insights.importance', 'in', query.importance);
   if (query.customerId) q = q.where('insights.customer_id', '=', query.customerId);
-  if (query.segment) q = q.where('customers.segment', '=', query.segment);
+  if (query.segment) q = q.where('customers.segment', 'in', await matchingSegments(services.db, access.workspace.id, query.segment));
   if (query.productId) q = q.where('insights.product_id', '=', query.productId);
   if (query.tag) q = q.where((eb) => containsText(eb.ref('insights.tags'), JSON.stringify(query.tag)));
   if (query.from) q = q.where('insights.received_at', '>=', toIsoTimestamp(query.from));
@@ -88,7 +89,7 @@ export function filteredInsights(services: Services, access: Access, query: List
 export async function listInsights(services: Services, access: Access, query: ListQuery) {
   authorize(access, 'discovery.read');
   const after = decodeCursor(query.cursor);
-  let q = filteredInsights(services, access, query);
+  let q = await filteredInsights(services, access, query);
   if (after) {
     const [receivedAt, id] = after;
     q = q.where((eb) =>
