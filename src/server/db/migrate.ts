@@ -6,6 +6,7 @@ import { objectives } from './migrations/20261122_0003_objectives.js';
 import { scoring } from './migrations/20261122_0004_scoring.js';
 import { performanceTuning } from './migrations/20261122_0005_performance.js';
 import { importReports } from './migrations/20261202_0006_imports.js';
+import { searchWords } from './migrations/20261202_0007_search_words.js';
 
 /** Migrations in order; names are timestamps and never change once released. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '20261122_0004_scoring': scoring(dialect),
     '20261122_0005_performance': performanceTuning(dialect),
     '20261202_0006_imports': importReports(dialect),
+    '20261202_0007_search_words': searchWords(dialect),
   };
 }
 

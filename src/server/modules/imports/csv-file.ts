@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { ImportRowProblem } from '../../../contract/discovery.js';
+import { decodeCsvBytes, decodeWindows1252 } from '../../../domain/discovery/csv-encoding.js';
 
 /** One data record of the file, with where it sits in the file as a text editor counts lines. */
 export interface CsvRecord {
@@ -22,17 +23,9 @@ export interface ParsedCsv {
 
 export class CsvFileError extends Error {}
 
-/**
- * Decodes UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as
- * Windows-1252, which is what spreadsheet programs in Western Europe usually save.
- */
+/** UTF-8 when valid, else Windows-1252: the rule the web app's preview follows too (src/domain). */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: ParsedCsv['encoding'] } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+  return decodeCsvBytes(bytes);
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -67,7 +60,7 @@ export function readCsvHeader(bytes: Uint8Array): string[] {
     // stream: a character cut by the end of the sample is not an encoding error.
     text = new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
   } catch {
-    text = new TextDecoder('windows-1252').decode(sample);
+    text = decodeWindows1252(sample);
   }
   if (text.includes('\u0000')) throw new CsvFileError(BINARY);
   const first = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: 'greedy', preview: 1 });

@@ -144,15 +144,18 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
       (await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, '\ufefftext\nWith BOM\n')).json().id,
     );
     expect(bom).toMatchObject({ status: 'done', createdRows: 1 });
-    const latin1 = Buffer.from('text\nCaf\xe9 cr\xe8me trop sucr\xe9\n', 'latin1');
+    const latin1 = Buffer.from('text\nCaf\xe9 cr\xe8me trop sucr\xe9\n\x93Bien\x94 \x80 l\x92\x9cuvre\n', 'latin1');
     const l = await finished((await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, latin1)).json().id);
     expect(l).toMatchObject({
       status: 'done',
-      createdRows: 1,
+      createdRows: 2,
       message: expect.stringContaining('Windows-1252'),
       notice: { code: 'read_as_windows_1252', params: {} },
     });
     expect((await owner.get(`${base}/insights?q=creme`)).json().items[0].text).toBe('Café crème trop sucré');
+    // Bytes 0x80-0x9F are Windows-1252's curly quotes, euro sign and œ, as a browser reads them.
+    const texts = (await owner.get(`${base}/insights?limit=200`)).json().items.map((i: { text: string }) => i.text);
+    expect(texts).toContain('“Bien” € l’œuvre');
     const broken = await finished(
       (
         await upload({ kind: 'insights', mapping: JSON.stringify({ text: 'text' }) }, 'text,other\nok,1\ntoo,many,cells\n"never closed,2\n')
@@ -221,8 +224,25 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     expect(job).toMatchObject({ status: 'done', createdRows: 0, updatedRows: 1 });
     const acme = (await owner.get(`${base}/customers?q=renamed`)).json().items[0];
     expect(acme).toMatchObject({ name: 'Acme Renamed', domain: 'acme-re.example', segment: 'Enterprise', revenue: 1200, currency: 'EUR' });
+    // Feedback the customer gave is found by the new name.
+    await finished(
+      (
+        await upload(
+          { kind: 'insights', mapping: JSON.stringify({ text: 'text', c: 'customerExternalId' }) },
+          'text,c\nSaid before the rename,re-1\n',
+        )
+      ).json().id,
+    );
+    await finished(
+      (
+        await upload({ kind: 'customers', mapping: JSON.stringify({ name: 'name', ref: 'externalId' }) }, 'name,ref\nAcme Rebranded,re-1\n')
+      ).json().id,
+    );
+    const byNewName = (await owner.get(`${base}/search?q=rebranded&types=insight`)).json().items;
+    expect(byNewName.map((h: { title: string }) => h.title)).toEqual([expect.stringContaining('Said before the rename')]);
+    expect((await owner.get(`${base}/search?q=renamed&types=insight`)).json().items).toEqual([]);
     const log = (await owner.get(`${base}/activity?entity=customer&id=${acme.id}`)).json().items;
-    expect(log[0]).toMatchObject({ action: 'reimported', changes: { name: { from: 'Acme Re', to: 'Acme Renamed' } } });
+    expect(log[1]).toMatchObject({ action: 'reimported', changes: { name: { from: 'Acme Re', to: 'Acme Renamed' } } });
 
     // Insights: an unmapped source stays what it was.
     const insights = 'text,source,ref\nKeeps its source,interview,src-1\n';

@@ -7,6 +7,7 @@ import type { Services } from '../../services.js';
 import { customerSearchDoc, newCustomerRow } from '../customers/service.js';
 import { featuresOfCustomer, featuresOfInsights, refreshFeatureScores } from '../features/scores.js';
 import { insightSearchDoc, toIsoTimestamp } from '../insights/queries.js';
+import { insightIdsOfCustomer, reindexInsightsOfCustomer } from '../insights/reindex.js';
 import { newInsightRow } from '../insights/service.js';
 import { indexDocuments, type SearchDocument } from '../search/repo.js';
 import type { Access } from '../workspaces/service.js';
@@ -263,7 +264,7 @@ export async function writeCustomers(
   access: Access,
   job: ImportRow,
   rows: ValidCustomer[],
-): Promise<BatchCounts & { renamed: string[] }> {
+): Promise<BatchCounts> {
   const now = nowIso();
   const workspaceId = access.workspace.id;
   const existing = await byExternalId(
@@ -318,6 +319,16 @@ export async function writeCustomers(
     if (WEIGHT_FIELDS.some((f) => f in c.changes)) for (const f of await featuresOfCustomer(trx, c.row.id)) touched.add(f);
   await refreshFeatureScores(trx, workspaceId, [...touched]);
   await indexDocuments(trx, services.dialect, [...inserts, ...changed.map((c) => c.row)].map(customerSearchDoc));
+  // An insight is found by who said it: a renamed customer's insights are indexed under the new name.
+  for (const c of changed)
+    if ('name' in c.changes)
+      await reindexInsightsOfCustomer(
+        trx,
+        services.dialect,
+        workspaceId,
+        await insightIdsOfCustomer(trx, workspaceId, c.row.id),
+        c.row.name,
+      );
   const note = `Imported from ${job.file_name}`;
   const entry = (id: string, action: string, changes: Changes): LogRow => ({
     workspace_id: workspaceId,
@@ -337,6 +348,5 @@ export async function writeCustomers(
     created: inserts.length,
     updated: changed.length,
     unchanged,
-    renamed: changed.filter((c) => 'name' in c.changes).map((c) => c.row.id),
   };
 }

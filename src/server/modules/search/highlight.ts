@@ -14,6 +14,16 @@ export function foldAccents(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/**
+ * The text PostgreSQL indexes: accents folded and only the words, one space apart. Its
+ * 'simple' parser keeps punctuation it does not know inside a token ("l’œuvre", "“bien”"),
+ * so the apostrophes and quotes of French text hid the words from search; SQLite's
+ * tokenizer splits on them already.
+ */
+export function foldForIndex(text: string): string {
+  return (foldAccents(text).match(WORD) ?? []).join(' ');
+}
+
 interface Word {
   start: number;
   end: number;

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { insertRows } from '../../db/bulk.js';
 import type { Dialect } from '../../db/connection.js';
 import type { Database } from '../../db/schema.js';
-import { excerpt, foldAccents, highlightAll } from './highlight.js';
+import { excerpt, foldAccents, foldForIndex, highlightAll } from './highlight.js';
 
 export { foldAccents };
 
@@ -49,7 +49,7 @@ export async function indexDocuments(db: Kysely<Database>, dialect: Dialect, doc
     workspace_id: d.workspaceId,
     title: d.title,
     body: d.body,
-    ...(dialect === 'postgres' && { folded_title: foldAccents(d.title), folded_body: foldAccents(d.body) }),
+    ...(dialect === 'postgres' && { folded_title: foldForIndex(d.title), folded_body: foldForIndex(d.body) }),
   }));
   await insertRows(db, dialect, 'search_docs', rows, {
     upsert: {
@@ -135,7 +135,6 @@ export async function search(
     };
   });
 }
-
 
 type SqliteHit = { entity: SearchEntity; entity_id: string; title: string; title_mark: string; snippet: string; score: number };
 

@@ -86,6 +86,15 @@ describe.each(DIALECTS)('search highlights and customer names on %s', (dialect) 
   });
   afterAll(() => t.close());
 
+  it('finds French words next to apostrophes and quotes', async () => {
+    await owner.post(`${base}/insights`, { text: '“Parfait” : l’équipe adore l’œuvre', source: 'other' });
+    for (const q of ['parfait', 'equipe', 'équipe', 'œuvre']) {
+      const hits = await find(q, 'insight');
+      expect(hits.map((h) => `${h.title} ${h.snippet}`).join(' | '), q).toContain('Parfait');
+      expect((await inbox(q)).length, q).toBeGreaterThan(0);
+    }
+  });
+
   it('marks accented words found without their accents', async () => {
     await owner.post(`${base}/insights`, { text: 'La crème brûlée du dessert est trop sucrée pour nos clients', source: 'interview' });
     const [hit] = await find('creme brulee');
