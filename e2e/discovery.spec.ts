@@ -22,6 +22,7 @@ const CASES = [
     quote: 'Exporting the roadmap as a PDF',
     feature: 'Roadmap PDF export',
     customer: 'Acme Retail',
+    badDate: 'not a date',
   },
   {
     locale: 'fr-FR',
@@ -34,6 +35,7 @@ const CASES = [
     quote: 'Exporter la roadmap en PDF',
     feature: 'Export PDF de la roadmap',
     customer: 'Boulangerie Dupont',
+    badDate: 'pas une date',
   },
 ] as const;
 
@@ -62,6 +64,10 @@ for (const c of CASES) {
       await expect(dialog.getByTestId('import-created')).toContainText('4');
       await expect(dialog.getByTestId('import-skipped')).toContainText('2');
       await expect(dialog.getByTestId('import-errors').getByRole('row')).toHaveCount(3);
+      // Each problem in the reader's language, on the line of the file.
+      await expect(dialog.getByTestId('import-errors').getByRole('row').last()).toContainText(
+        `7${fill(s.imports.problems.values.invalid_date, { field: s.imports.fields.receivedAt, value: c.badDate })}`,
+      );
       await dialog.getByTestId('import-done').click();
       await expect(dialog).toBeHidden();
       await expect(inbox.rows()).toHaveCount(4);

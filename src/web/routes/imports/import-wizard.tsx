@@ -30,6 +30,7 @@ import table from '../../components/data-table.module.css';
 import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportKind, REQUIRED_FIELD } from './guess-mapping.js';
 import classes from './imports.module.css';
 import { parsePreview } from './parse-preview.js';
+import { describeNotice, describeRow } from './row-problems.js';
 import '../../i18n/discovery.js';
 
 interface Parsed {
@@ -492,6 +493,7 @@ function ReportStep({
   const stats = [
     { key: 'created', label: t('imports.created'), value: data.createdRows },
     { key: 'updated', label: t('imports.updated'), value: data.updatedRows },
+    { key: 'unchanged', label: t('imports.unchanged'), value: data.unchangedRows },
     { key: 'skipped', label: t('imports.skipped'), value: data.skippedRows },
   ];
   return (
@@ -505,13 +507,13 @@ function ReportStep({
         <Text size="sm">
           {data.fileName} · {t('imports.progress', { processed: data.processedRows, total: data.totalRows })}
         </Text>
-        {data.message && (
-          <Text size="sm" mt={4}>
-            {data.message}
+        {(data.notice || data.message) && (
+          <Text size="sm" mt={4} data-testid="import-notice">
+            {data.notice ? describeNotice(t, data.notice) : data.message}
           </Text>
         )}
       </Alert>
-      <SimpleGrid cols={3} spacing="md">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
         {stats.map((s) => (
           <Card key={s.key} padding="md" data-testid={`import-${s.key}`}>
             <Text size="xs" c="dimmed" fw={600} tt="uppercase">
@@ -546,11 +548,11 @@ function ReportStep({
                   <Table.Tr key={`${e.line}:${e.reason}`}>
                     <Table.Td>
                       <Text size="sm" ff="monospace">
-                        {e.line}
+                        {e.endLine > e.line ? t('imports.lines', { from: e.line, to: e.endLine }) : e.line}
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{e.reason}</Text>
+                      <Text size="sm">{describeRow(t, e)}</Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
