@@ -127,6 +127,11 @@ test.describe('en-US', () => {
     await page.getByTestId('formula').fill('fit * (customers + 1)');
     await expect(page.getByTestId('formula-ok')).toBeVisible();
     await expect(page.getByTestId('preview-score')).toBeVisible();
+    // A written formula says plainly that it ignores the weights, until it reads one with weight(name).
+    await expect(page.getByTestId('weights-unused')).toHaveText(rules.weightsUnused);
+    await page.getByTestId('formula').fill('weight(fit) * fit * (customers + 1)');
+    await expect(page.getByTestId('formula-ok')).toBeVisible();
+    await expect(page.getByTestId('weights-unused')).toBeHidden();
   });
 });
 

@@ -21,6 +21,36 @@ describe('custom score', () => {
     expect(computeCustom({ drivers, formula: '   ' }, { reach: 8, impact: 4 })).toMatchObject({ ok: true, value: 18 });
   });
 
+  it("reads a driver's weight with weight(name), so a formula keeps the weights set for the drivers", () => {
+    const config: CustomScoreConfig = { drivers, formula: '(weight(reach) * reach + weight(impact) * impact) * max(insights, 1)' };
+    expect(computeCustom(config, { reach: 8, impact: 4, insights: 1 })).toMatchObject({ ok: true, value: 18 });
+    // A changed weight changes the score once the settings are compiled again.
+    const heavier = { ...config, drivers: [{ ...drivers[0]!, weight: 3 }, drivers[1]!] };
+    expect(computeCustom(heavier, { reach: 8, impact: 4, insights: 1 })).toMatchObject({ ok: true, value: 26 });
+    // weight() is not an input the formula reads: only its driver's value is.
+    const only = validateCustomConfig({ drivers, formula: 'reach / weight(impact)' });
+    expect(only.ok && only.config.formula.identifiers).toEqual(['reach']);
+    // A driver may still be called `weight`.
+    const named = validateCustomConfig({ drivers: [{ name: 'weight', min: 0, max: 9, weight: 4 }], formula: 'weight * weight(weight)' });
+    expect(named.ok).toBe(true);
+    expect(
+      computeCustom({ drivers: [{ name: 'weight', min: 0, max: 9, weight: 4 }], formula: 'weight * weight(weight)' }, { weight: 2 }),
+    ).toMatchObject({ ok: true, value: 8 });
+  });
+
+  it('refuses weight() of anything but one driver, with the position', () => {
+    const errors = (formula: string) => {
+      const r = validateCustomConfig({ drivers, formula });
+      return r.ok ? [] : r.errors.map((e) => [e.message.split('\n')[0], e.position]);
+    };
+    expect(errors('weight(insights)')[0]![0]).toContain("'insights' has no weight");
+    expect(errors('weight(reech)')[0]![0]).toContain("did you mean 'reach'");
+    expect(errors('weight(reach, impact)')[0]![0]).toContain('weight takes the name of one driver: write weight(reach)');
+    expect(errors('weight(2)')[0]![0]).toContain('weight takes the name of one driver');
+    expect(errors('reach + weight(impact * 2)')[0]![1]).toBe(8);
+    expect(errors('weigh(reach)')[0]![0]).toContain('the functions are min, max, round, weight');
+  });
+
   it('evaluates a workspace formula with evidence values, × and ÷', () => {
     const config: CustomScoreConfig = { drivers, formula: 'round((reach × impact + customers) ÷ max(insights, 1), 1)' };
     expect(computeCustom(config, { reach: 8, impact: 4, customers: 3, insights: 7 })).toMatchObject({ ok: true, value: 5 });

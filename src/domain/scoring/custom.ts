@@ -1,7 +1,8 @@
 /**
  * Workspace-defined score: named drivers (each with a scale and a weight) combined by a
  * formula in the safe expression language (./expression). Without a formula the score is
- * the weighted sum Σ weight × driver. Formulas may also read evidence gathered for the
+ * the weighted sum Σ weight × driver; a formula reads a driver's weight as `weight(name)`
+ * (so weights set in the settings keep counting). Formulas may also read evidence gathered for the
  * feature: `insights` (linked insight count), `customers` (distinct customers asking) and
  * `revenue` (their revenue).
  */
@@ -94,6 +95,13 @@ export function weightedSumFormula(drivers: readonly CustomDriver[]): string {
   return ast ? print(ast) : '';
 }
 
+/** The drivers' weights by name, as `weight(name)` reads them in a formula. */
+export function weightsOf(drivers: readonly CustomDriver[]): Record<string, number> {
+  const out: Record<string, number> = Object.create(null);
+  for (const d of drivers) out[d.name] = d.weight;
+  return out;
+}
+
 export function allowedNames(drivers: readonly CustomDriver[]): string[] {
   return [...drivers.map((d) => d.name), ...EVIDENCE_NAMES];
 }
@@ -140,7 +148,8 @@ export function validateCustomConfig(
     const text = print(ast);
     return { ok: true, config: { drivers, isDefault: true, formula: { source: text, ast, identifiers: identifiersOf(ast) } } };
   }
-  const compiled = compile(source, allowedNames(drivers));
+  // A formula reads a driver's weight as weight(name); the weighted sum uses them all.
+  const compiled = compile(source, allowedNames(drivers), { weights: weightsOf(drivers) });
   if (!compiled.ok) return { ok: false, errors: compiled.errors.map(toFieldError) };
   return { ok: true, config: { drivers, isDefault: false, formula: compiled.formula } };
 }

@@ -360,7 +360,7 @@ export const enPrioritisation = {
     currencyInvalid: 'Use a three-letter ISO 4217 code such as EUR or USD.',
     customTitle: 'Custom score',
     customIntro:
-      'Define the drivers your team scores (a name used in the formula, a scale and a weight), then a formula. Without a formula the score is the weighted sum of the drivers.',
+      'Define the drivers your team scores (a name used in the formula, a scale and a weight), then a formula. Without a formula the score is the weighted sum of the drivers; a formula uses a driver’s weight only where it says weight(name).',
     drivers: 'Drivers',
     driverName: 'Name',
     driverNameHint: 'Used in the formula: letters, digits and _.',
@@ -373,8 +373,10 @@ export const enPrioritisation = {
     noDrivers: 'No drivers yet. Add one (for example “strategic_fit”, 1 to 5, weight 2).',
     formula: 'Formula',
     formulaHint:
-      'Numbers, + − × ÷ (* /), parentheses, min(), max(), round(), driver names and the evidence: insights, customers, revenue. Empty: the weighted sum.',
+      'Numbers, + − × ÷ (* /), parentheses, min(), max(), round(), driver names, weight(name) for a driver’s weight, and the evidence: insights, customers, revenue. Empty: the weighted sum.',
     formulaPlaceholder: 'e.g. (strategic_fit * 2 + customers) / effort',
+    weightsUnused:
+      'This formula does not read the drivers’ weights (they make the weighted sum): write weight(name) where one should count.',
     formulaOk: 'The formula is valid.',
     formulaDefault: 'Weighted sum: {{formula}}',
     formulaErrorAt: 'At position {{position}}: {{message}}',

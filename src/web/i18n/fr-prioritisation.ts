@@ -370,7 +370,7 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
     currencyInvalid: 'Utilisez un code ISO 4217 de trois lettres comme EUR ou USD.',
     customTitle: 'Note personnalisée',
     customIntro:
-      'Définissez les critères que l’équipe note (un nom utilisé dans la formule, une échelle et un poids), puis une formule. Sans formule, la note est la somme pondérée des critères.',
+      'Définissez les critères que l’équipe note (un nom utilisé dans la formule, une échelle et un poids), puis une formule. Sans formule, la note est la somme pondérée des critères ; une formule n’utilise le poids d’un critère que là où elle écrit weight(nom).',
     drivers: 'Critères',
     driverName: 'Nom',
     driverNameHint: 'Utilisé dans la formule : lettres, chiffres et _.',
@@ -383,8 +383,10 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
     noDrivers: 'Pas encore de critère. Ajoutez-en un (par exemple « alignement_strategique », de 1 à 5, poids 2).',
     formula: 'Formule',
     formulaHint:
-      'Nombres, + − × ÷ (* /), parenthèses, min(), max(), round(), noms des critères et les preuves : insights, customers, revenue. Vide : la somme pondérée.',
+      'Nombres, + − × ÷ (* /), parenthèses, min(), max(), round(), noms des critères, weight(nom) pour le poids d’un critère, et les preuves : insights, customers, revenue. Vide : la somme pondérée.',
     formulaPlaceholder: 'ex. (alignement * 2 + customers) / effort',
+    weightsUnused:
+      'Cette formule ne lit pas les poids des critères (ils font la somme pondérée) : écrivez weight(nom) là où l’un doit compter.',
     formulaOk: 'La formule est valide.',
     formulaDefault: 'Somme pondérée : {{formula}}',
     formulaErrorAt: 'À la position {{position}} : {{message}}',

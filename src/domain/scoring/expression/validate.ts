@@ -21,6 +21,19 @@ export function isFunctionName(name: string): boolean {
   return Object.hasOwn(FUNCTIONS, name);
 }
 
+/**
+ * `weight(name)`: the weight of a named input, known when the formula is compiled (a
+ * workspace's driver weights). The call is replaced by that number, so evaluating it costs
+ * nothing and a changed weight takes effect when the formula is compiled again. Offered
+ * only where weights are given; `weight` alone stays a possible input name.
+ */
+export const WEIGHT_FUNCTION = 'weight';
+
+export interface CompileOptions {
+  /** The weights `weight(name)` reads, by name. */
+  weights?: Readonly<Record<string, number>>;
+}
+
 /** Names the formula reads, each once, in order of first appearance. */
 export function identifiersOf(node: Node): string[] {
   const seen = new Set<string>();
@@ -57,8 +70,11 @@ function suggest(name: string, names: readonly string[]): string {
   return best ? ` — did you mean '${best.n}'?` : '';
 }
 
-export function validate(node: Node, source: string, allowedNames: Iterable<string>): ExpressionError[] {
+export function validate(node: Node, source: string, allowedNames: Iterable<string>, options: CompileOptions = {}): ExpressionError[] {
   const names = [...allowedNames];
+  const weights = options.weights;
+  const weighted = weights ? Object.keys(weights) : [];
+  const functions = [...Object.keys(FUNCTIONS), ...(weights ? [WEIGHT_FUNCTION] : [])].join(', ');
   const allowed = new Set(names);
   const errors: ExpressionError[] = [];
   const err = (message: string, position: number) => errors.push(new ExpressionError('validation', message, source, position));
@@ -79,10 +95,20 @@ export function validate(node: Node, source: string, allowedNames: Iterable<stri
         walk(n.right);
         return;
       case 'call': {
+        if (weights && n.name === WEIGHT_FUNCTION) {
+          const [arg, ...more] = n.args;
+          const example = `weight(${weighted[0] ?? 'name'})`;
+          if (!arg || more.length > 0 || arg.type !== 'identifier') {
+            err(`weight takes the name of one driver: write ${example}`, n.position);
+          } else if (!Object.hasOwn(weights, arg.name)) {
+            err(`'${arg.name}' has no weight: weight() takes a driver's name${suggest(arg.name, weighted)}`, arg.position);
+          }
+          return;
+        }
         const spec = isFunctionName(n.name) ? FUNCTIONS[n.name]! : undefined;
         if (!spec) {
           const what = allowed.has(n.name) ? `'${n.name}' is an input, not a function` : `unknown function '${n.name}'`;
-          err(`${what}; the functions are ${Object.keys(FUNCTIONS).join(', ')}`, n.position);
+          err(`${what}; the functions are ${functions}`, n.position);
         } else if (n.args.length < spec.minArgs || n.args.length > spec.maxArgs) {
           err(`${n.name} takes ${arityText(spec)}, not ${n.args.length}: write ${spec.usage}`, n.position);
         }
@@ -108,8 +134,28 @@ export interface CompiledFormula {
 
 export type CompileResult = { ok: true; formula: CompiledFormula } | { ok: false; errors: ExpressionError[] };
 
+/** The tree with every `weight(name)` replaced by that weight (the tree must be valid). */
+function inlineWeights(node: Node, weights: Readonly<Record<string, number>>): Node {
+  switch (node.type) {
+    case 'number':
+    case 'identifier':
+      return node;
+    case 'unary':
+      return { ...node, operand: inlineWeights(node.operand, weights) };
+    case 'binary':
+      return { ...node, left: inlineWeights(node.left, weights), right: inlineWeights(node.right, weights) };
+    case 'call': {
+      const arg = node.args[0];
+      if (node.name === WEIGHT_FUNCTION && node.args.length === 1 && arg?.type === 'identifier' && Object.hasOwn(weights, arg.name)) {
+        return { type: 'number', value: weights[arg.name]!, position: node.position };
+      }
+      return { ...node, args: node.args.map((a) => inlineWeights(a, weights)) };
+    }
+  }
+}
+
 /** Parse + validate without throwing: the form a settings screen or an API handler wants. */
-export function compile(source: string, allowedNames: Iterable<string>): CompileResult {
+export function compile(source: string, allowedNames: Iterable<string>, options: CompileOptions = {}): CompileResult {
   let ast: Node;
   try {
     ast = parse(source);
@@ -117,7 +163,8 @@ export function compile(source: string, allowedNames: Iterable<string>): Compile
     if (e instanceof ExpressionError) return { ok: false, errors: [e] };
     throw e;
   }
-  const errors = validate(ast, source, allowedNames);
+  const errors = validate(ast, source, allowedNames, options);
   if (errors.length > 0) return { ok: false, errors };
+  if (options.weights) ast = inlineWeights(ast, options.weights);
   return { ok: true, formula: { source, ast, identifiers: identifiersOf(ast) } };
 }

@@ -216,6 +216,32 @@ describe.each(DIALECTS)('feature scoring API on %s', (dialect) => {
     expect(explained.lastChange.to.formula).toBe('fit');
   });
 
+  it('lets a formula read the drivers’ weights with weight(name), so changing a weight re-scores', async () => {
+    const drivers = (fitWeight: number) => [
+      { name: 'fit', min: 0, max: 10, weight: fitWeight },
+      { name: 'risk', min: 0, max: 10, weight: 1 },
+    ];
+    const set = await patchSettings({ custom: { drivers: drivers(2), formula: 'weight(fit) * fit - weight(risk) * risk' } });
+    expect(set.statusCode, set.body).toBe(200);
+    const product = (await owner.post(`${base}/products`, { name: 'Weights' })).json();
+    const make = async (title: string, fit: number, risk: number) =>
+      (await owner.post(`${base}/features`, { title, productId: product.id, scores: { custom: { values: { fit, risk } } } })).json();
+    const fits = await make('Fits', 5, 1);
+    const safe = await make('Safe', 3, 0);
+    expect(fits.scores.custom.value).toBe(9);
+    expect(safe.scores.custom.value).toBe(6);
+    expect(await titles(`productId=${product.id}&sort=custom`)).toEqual(['Fits', 'Safe']);
+    // A lighter weight for fit, same formula: 0.25 × 5 − 1 = 0.25 < 0.25 × 3 − 0 = 0.75; the stored ranks follow.
+    const lighter = await patchSettings({ custom: { drivers: drivers(0.25), formula: 'weight(fit) * fit - weight(risk) * risk' } });
+    expect(lighter.statusCode).toBe(200);
+    expect(await titles(`productId=${product.id}&sort=custom`)).toEqual(['Safe', 'Fits']);
+    expect((await owner.get(`${base}/features/${fits.id}`)).json().scores.custom.value).toBe(0.25);
+    const bad = await patchSettings({ custom: { drivers: drivers(1), formula: 'weight(insights) * fit' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ path: 'body.custom.formula', position: 7 });
+    await patchSettings({ custom: { drivers: [], formula: null } });
+  });
+
   it('derives RICE reach from linked insights or distinct customers, and says so', async () => {
     const acme = (await owner.post(`${base}/customers`, { name: 'Acme', revenue: 1200, currency: 'EUR', revenuePeriod: 'year' })).json();
     const f = await create('Derived reach', { rice: { reachSource: 'customers', impact: 2, confidence: 0.5, effort: 1 } });

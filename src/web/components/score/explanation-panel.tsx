@@ -10,12 +10,12 @@ import {
   type ScoresPatch,
   type ScoringSettings,
 } from '../../../domain/scoring/feature-scores.js';
-import type { FrameworkKey } from '../../../domain/scoring/index.js';
+import { type FrameworkKey, weightsOf } from '../../../domain/scoring/index.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { type ExplanationDto, explanationQuery } from '../../api/scoring.js';
 import { useFormat } from '../format.js';
 import { FormulaErrors } from './formula-error.js';
-import { customFormula, scoreView } from './frameworks.js';
+import { customFormula, scoreView, substitute } from './frameworks.js';
 import type { ScoreLabels } from './labels.js';
 import { evidenceOf, inputsFromScores } from './live-scores.js';
 import classes from './score.module.css';
@@ -50,14 +50,6 @@ function inputLabel(framework: FrameworkKey, name: string, labels: ScoreLabels, 
   if (framework === 'kano' && name === 'respondents') return labels.field('kano', 'answers');
   if (framework === 'custom') return settings?.custom.drivers.find((d) => d.name === name)?.label || labels.field('custom', name);
   return labels.field(framework, name);
-}
-
-/** The custom formula with each name replaced by its value: "(5 * 3 - 4) * (1 + 0 / 10) = 11". */
-function substitute(formula: string, inputs: Record<string, unknown>, labels: ScoreLabels): string {
-  return formula.replace(/\b[A-Za-z_][A-Za-z0-9_]*\b(?!\s*\()/g, (name) => {
-    const v = inputs[name];
-    return typeof v === 'number' ? labels.number(v, 2) : name;
-  });
 }
 
 /** The formula with this feature's numbers, in symbols every language reads. */
@@ -123,7 +115,7 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
   const custom = framework === 'custom' ? customFormula(settings) : null;
   const withNumbers =
     framework === 'custom' && custom && scores.custom.value !== null && explained
-      ? `${substitute(custom.text, explained.inputs, labels)} = ${labels.score(scores.custom.value)}`
+      ? `${substitute(custom.text, explained.inputs, labels, weightsOf(settings.custom.drivers))} = ${labels.score(scores.custom.value)}`
       : formulaWithNumbers(framework, scores, settings, labels);
   const last = server.data?.lastChange ?? null;
 

@@ -119,3 +119,23 @@ export function orderedFrameworks(preferred: readonly FrameworkKey[] | undefined
   const first = (preferred ?? []).filter((f) => (FRAMEWORK_KEYS as readonly string[]).includes(f));
   return [...first, ...FRAMEWORK_KEYS.filter((f) => !first.includes(f))];
 }
+
+/**
+ * The custom formula with each name replaced by its value and each weight(name) by that
+ * driver's weight: "(5 * 3 - 4) * (1 + 0 / 10) = 11".
+ */
+export function substitute(
+  formula: string,
+  inputs: Record<string, unknown>,
+  labels: Pick<ScoreLabels, 'number'>,
+  weights: Readonly<Record<string, number>> = {},
+): string {
+  return formula.replace(
+    /\bweight\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)|\b[A-Za-z_][A-Za-z0-9_]*\b(?!\s*\()/g,
+    (match, weighted?: string) => {
+      if (weighted !== undefined) return Object.hasOwn(weights, weighted) ? labels.number(weights[weighted]!, 2) : match;
+      const v = inputs[match];
+      return typeof v === 'number' ? labels.number(v, 2) : match;
+    },
+  );
+}

@@ -225,16 +225,25 @@ export function CustomScoreEditor({
           {formulaErrors.length > 0 ? (
             <FormulaErrors errors={formulaErrors} testId="formula-errors" />
           ) : check.ok && !check.empty ? (
-            <Group gap={6} data-testid="formula-ok">
-              <IconCircleCheck size={16} color="var(--mantine-color-teal-6)" aria-hidden />
-              <Text size="sm" className={scoreClasses.okText}>
-                {formula.trim() ? t('scoring.formulaOk') : t('scoring.formulaDefault', { formula: weightedSumFormula(toDrivers(drivers)) })}
-              </Text>
-            </Group>
+            <Stack gap={2}>
+              <Group gap={6} data-testid="formula-ok">
+                <IconCircleCheck size={16} color="var(--mantine-color-teal-6)" aria-hidden />
+                <Text size="sm" className={scoreClasses.okText}>
+                  {formula.trim()
+                    ? t('scoring.formulaOk')
+                    : t('scoring.formulaDefault', { formula: weightedSumFormula(toDrivers(drivers)) })}
+                </Text>
+              </Group>
+              {formula.trim() && drivers.length > 0 && !/\bweight\s*\(/.test(formula) && (
+                <Text size="xs" c="dimmed" data-testid="weights-unused">
+                  {t('scoring.weightsUnused')}
+                </Text>
+              )}
+            </Stack>
           ) : null}
         </div>
         <Text size="xs" c="dimmed">
-          {t('scoring.names', { names: [...names, ...Object.keys(FUNCTIONS).map((f) => `${f}()`)].join(', ') })}
+          {t('scoring.names', { names: [...names, ...[...Object.keys(FUNCTIONS), 'weight'].map((f) => `${f}()`)].join(', ') })}
         </Text>
       </Stack>
 
