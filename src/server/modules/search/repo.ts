@@ -95,10 +95,8 @@ export async function search(
   if (terms.length === 0) return [];
   const types = input.types && input.types.length > 0 ? input.types : null;
   if (dialect === 'sqlite') {
-    // Both questions read one snapshot, so a write in between cannot shift the scores.
-    const ask = async (q: Kysely<Database>) =>
-      (await sqliteTopHits(q, terms, input.workspaceId, types, input.limit)) ??
-      (await sqliteHits(q, terms, input.workspaceId, types, input.limit));
+    // Every question reads one snapshot, so a write in between cannot shift the scores.
+    const ask = (q: Kysely<Database>) => sqliteSearch(q, terms, input.workspaceId, types, input.limit);
     const rows = db.isTransaction ? await ask(db) : await db.transaction().execute(ask);
     return rows.map((r) => {
       // FTS5 marks the original text (its tokenizer folds accents); the body's excerpt has no
@@ -137,52 +135,88 @@ export async function search(
 }
 
 type SqliteHit = { entity: SearchEntity; entity_id: string; title: string; title_mark: string; snippet: string; score: number };
-
-/** The best matches of the workspace: bm25 (lower is better), ties by rowid. */
-async function sqliteHits(db: Kysely<Database>, terms: string[], workspaceId: string, types: SearchEntity[] | null, limit: number) {
-  const rows = await sql<SqliteHit>`
-    select d.entity, d.entity_id, d.title,
-      highlight(search_fts, 0, ${OPEN}, ${CLOSE}) as title_mark,
-      snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_WORDS}) as snippet,
-      bm25(search_fts, 4.0, 1.0) as score
-    from search_fts join search_docs d on d.rowid = search_fts.rowid
-    where search_fts match ${ftsMatch(terms)}
-      and d.workspace_id = ${workspaceId}
-      ${types ? sql`and d.entity in (${sql.join(types)})` : sql``}
-    order by score, d.rowid
-    limit ${limit}`.execute(db);
-  return rows.rows;
-}
-
-/** How many of the index's best matches are ranked before filtering by workspace and type. */
-const TOP_FACTOR = 4;
+type RankedHit = { rowid: number; entity: SearchEntity; entity_id: string; title: string; score: number };
 
 /**
- * The same answer as sqliteHits, found without reading the document of every match: a
- * common word matches a large share of the index, and looking each match up in search_docs
- * to check its workspace cost more than ranking it. The index's best matches overall are
- * ranked first; when enough of them belong to the workspace (and types), they are exactly
- * its best ones (any better match of the workspace would be among them), and only those are
- * read. Otherwise null: the caller asks the full question.
+ * How many of a workspace's matching documents, newest first, are ranked by relevance. A
+ * word that most feedback contains matches hundreds of thousands of documents in a large
+ * workspace (a 1,000,000-insight one), and ranking every one cost 100-300 ms; ranking the
+ * newest five thousand costs 10-25 ms. Fewer matches than this are all ranked: the answer is
+ * then exactly the workspace's best ones.
  */
-async function sqliteTopHits(db: Kysely<Database>, terms: string[], workspaceId: string, types: SearchEntity[] | null, limit: number) {
-  // snippet() runs only for the rows the outer query keeps; the inner one ranks without
-  // reading search_docs.
-  const rows = await sql<SqliteHit>`
-    select d.entity, d.entity_id, d.title, hit.title_mark, hit.snippet, hit.score
-    from (
-      select rowid, highlight(search_fts, 0, ${OPEN}, ${CLOSE}) as title_mark,
-        snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_WORDS}) as snippet, bm25(search_fts, 4.0, 1.0) as score
-      from search_fts where search_fts match ${ftsMatch(terms)}
-      order by score, rowid
-      limit ${limit * TOP_FACTOR}
-    ) hit
-    join search_docs d on d.rowid = hit.rowid
-    where d.workspace_id = ${workspaceId}
-      ${types ? sql`and d.entity in (${sql.join(types)})` : sql``}
-    order by hit.score, hit.rowid
+export const RANKED_WINDOW = 5_000;
+
+/** Every term as a whole word; the last one also as the start of a word (results while typing). */
+function ftsExact(terms: string[]): string {
+  return terms.map((t) => `"${t}"`).join(' ');
+}
+
+/**
+ * The workspace's best matches on SQLite, in one order whatever the limit (so a short answer
+ * is the start of a longer one): documents where every word is whole come first, then those
+ * where the last word is only the start of a longer one ("export" finds "export" before
+ * "exports"), each by bm25 (title four times the body) among the RANKED_WINDOW newest, ties
+ * by rowid. Highlights and snippets are made for the answer only.
+ */
+async function sqliteSearch(db: Kysely<Database>, terms: string[], workspaceId: string, types: SearchEntity[] | null, limit: number) {
+  const whole = await sqliteRanked(db, ftsExact(terms), workspaceId, types, limit, []);
+  let hits = whole;
+  if (whole.length < limit) {
+    const started = await sqliteRanked(
+      db,
+      ftsMatch(terms),
+      workspaceId,
+      types,
+      limit - whole.length,
+      whole.map((h) => h.rowid),
+    );
+    hits = [...whole, ...started];
+  }
+  if (hits.length === 0) return [];
+  const marks = await sql<{ rowid: number; title_mark: string; snippet: string }>`
+    select rowid, highlight(search_fts, 0, ${OPEN}, ${CLOSE}) as title_mark,
+      snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_WORDS}) as snippet
+    from search_fts where search_fts match ${ftsMatch(terms)} and rowid in (${sql.join(hits.map((h) => h.rowid))})`.execute(db);
+  const byRow = new Map(marks.rows.map((m) => [Number(m.rowid), m]));
+  return hits.map(
+    (h): SqliteHit => ({
+      entity: h.entity,
+      entity_id: h.entity_id,
+      title: h.title,
+      title_mark: byRow.get(h.rowid)?.title_mark ?? h.title,
+      snippet: byRow.get(h.rowid)?.snippet ?? '',
+      score: h.score,
+    }),
+  );
+}
+
+/**
+ * One ranking pass: the workspace's newest RANKED_WINDOW documents matching `match` (the
+ * index hands them over newest first, and stops there), best `limit` by bm25, leaving out
+ * documents an earlier pass returned.
+ */
+async function sqliteRanked(
+  db: Kysely<Database>,
+  match: string,
+  workspaceId: string,
+  types: SearchEntity[] | null,
+  limit: number,
+  exclude: number[],
+): Promise<RankedHit[]> {
+  const rows = await sql<RankedHit>`
+    select rowid, entity, entity_id, title, score from (
+      select search_fts.rowid as rowid, d.entity, d.entity_id, d.title, bm25(search_fts, 4.0, 1.0) as score
+      from search_fts join search_docs d on d.rowid = search_fts.rowid
+      where search_fts match ${match}
+        and d.workspace_id = ${workspaceId}
+        ${types ? sql`and d.entity in (${sql.join(types)})` : sql``}
+      order by search_fts.rowid desc
+      limit ${RANKED_WINDOW}
+    )
+    ${exclude.length > 0 ? sql`where rowid not in (${sql.join(exclude)})` : sql``}
+    order by score, rowid
     limit ${limit}`.execute(db);
-  return rows.rows.length === limit ? rows.rows : null;
+  return rows.rows.map((r) => ({ ...r, rowid: Number(r.rowid) }));
 }
 
 /** The ids of one entity kind matching a query: a filter for list endpoints. */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, DIALECTS, multipartForm, setupOwner, startTestApp, type TestApp } from '../../testing/harness.js';
+import { RANKED_WINDOW } from './repo.js';
 
 /**
- * Search answers with a workspace's best matches. On SQLite a common word is answered by
- * ranking the whole index first and reading only its best documents; these tests hold that
- * shortcut to the plain answer: only the workspace's own documents, best first, and the
- * first n of a longer answer are exactly the answer for n.
+ * Search answers with a workspace's best matches: only the workspace's own documents, best
+ * first, and the first n of a longer answer are exactly the answer for n. On SQLite a very
+ * common word is ranked among the workspace's newest RANKED_WINDOW matches.
  */
 describe.each(DIALECTS)('search on %s', (dialect) => {
   let t: TestApp;
@@ -40,6 +40,20 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
+  it('ranks the newest matches of a very common word, the same whatever the limit', async () => {
+    const slug = (await owner.post('/api/v1/workspaces', { name: 'Huge' })).json().slug;
+    // Older documents say the word more often (they would rank first); newer ones once.
+    const texts = Array.from({ length: RANKED_WINDOW + 300 }, (_, i) =>
+      i < 300 ? `old ${i}: roadmap roadmap roadmap` : `new ${i}: the roadmap and much more text about other things`,
+    );
+    await importTexts(slug, texts);
+    const hits = await search(slug, 'roadmap', 50);
+    expect(hits.length).toBe(50);
+    if (dialect === 'sqlite') for (const h of hits) expect(h.title.startsWith('new ')).toBe(true);
+    expect(await search(slug, 'roadmap', 10)).toEqual(hits.slice(0, 10));
+    expect((await search(slug, 'old', 5)).length).toBe(5); // rare words still reach every document
+  });
+
   it("answers with the workspace's own best matches, the short answer being the start of the long one", async () => {
     for (const [slug, tag] of [
       [slugs[0]!, 'big'],
@@ -53,6 +67,10 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
       expect(await search(slug, 'export', 20, 'insight')).toEqual(all.slice(0, 20));
       expect(await search(slug, 'export', 20, 'customer')).toEqual([]);
     }
+    // Whole words come before words that only start with the last one.
+    const started = await search(slugs[0]!, 'expo', 100);
+    expect(started.length).toBe(100);
+    expect(await search(slugs[0]!, 'expo', 7)).toEqual(started.slice(0, 7));
     // A word only a few documents have, and two words at once.
     expect((await search(slugs[0]!, 'big 7:', 20)).some((h) => h.title.startsWith('big 7: '))).toBe(true);
     const pair = await search(slugs[0]!, 'export chart', 50);
