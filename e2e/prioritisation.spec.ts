@@ -376,6 +376,48 @@ test('a Kano survey keeps the answer pairs respondents gave: new pairs are appen
   await expect(drawer).toBeHidden();
 });
 
+test('“last changed” names the evidence that moved a score and lists every input of a change', async ({ page, api, workspace }) => {
+  const p = PRIORITISATION_STRINGS.en.prioritise;
+  const e = p.explanation;
+  const acme = await api.createCustomer(workspace.slug, { name: 'Acme Logistics' });
+  const derived = await api.createFeature(workspace.slug, {
+    title: 'Route planning',
+    scores: { rice: { reachSource: 'customers', impact: 2, confidence: 0.8, effort: 1 } },
+  });
+  const insight = await api.createInsight(workspace.slug, {
+    text: 'Our drivers plan routes on paper every morning',
+    source: 'sales',
+    customerId: acme.id,
+  });
+  await api.linkInsight(workspace.slug, derived.id, { insightId: insight.id });
+  await api.createFeature(workspace.slug, { title: 'Fleet map', scores: { rice: { reach: 120, impact: 1, confidence: 0.5, effort: 2 } } });
+
+  const table = new PrioritisationPage(page, p);
+  await table.goto(workspace.slug, 'rice');
+  let panel = await table.explain('Route planning');
+  const last = panel.getByTestId('explanation-last-change');
+  await expect(last).toHaveText(
+    fill(e.evidence.linked, {
+      who: 'Olivia Owner',
+      insight: '“Our drivers plan routes on paper every morning” (Acme Logistics)',
+      when: 'now',
+    }),
+  );
+  await expect(last).not.toContainText(insight.id);
+  await page.keyboard.press('Escape');
+
+  // Created with four inputs at once: all four are listed.
+  panel = await table.explain('Fleet map');
+  const many = panel.getByTestId('explanation-last-change');
+  await expect(many).toContainText(fill(e.lastChangeMany_other, { who: 'Olivia Owner', count: 4, when: 'now' }));
+  await expect(many.locator('li')).toHaveText([
+    fill(e.changeLine, { field: `${p.fields.rice.reach} (RICE)`, from: e.cleared, to: '120' }),
+    fill(e.changeLine, { field: `${p.fields.rice.impact} (RICE)`, from: e.cleared, to: p.choices.rice.impact['1'] }),
+    fill(e.changeLine, { field: `${p.fields.rice.confidence} (RICE)`, from: e.cleared, to: '50%' }),
+    fill(e.changeLine, { field: `${p.fields.rice.effort} (RICE)`, from: e.cleared, to: '2' }),
+  ]);
+});
+
 test.describe('fr-FR', () => {
   test.use({ locale: 'fr-FR' });
 

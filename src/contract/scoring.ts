@@ -189,9 +189,27 @@ export const ScoreExplanation = z.object({
     .object({
       at: Timestamp,
       by: UserRef.nullable(),
-      field: z.string().describe('e.g. scores.rice.effort, evidence, or settings.iceVariant'),
-      from: z.unknown(),
+      field: z
+        .string()
+        .describe(
+          'e.g. scores.rice.effort, settings.iceVariant, or an evidence change: evidence.linked, evidence.unlinked, evidence.deleted, evidence.merged, evidence.customer, evidence.receivedAt, evidence.revenue',
+        ),
+      from: z.unknown().describe('For evidence changes: the insight or customer by name, or the revenue {amount, currency, period}'),
       to: z.unknown(),
+      changes: z
+        .array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }))
+        .describe('Every input this change set (field/from/to above is the first)'),
+      evidence: z
+        .object({
+          kind: z.enum(['insight', 'customer']),
+          id: Id,
+          label: z
+            .string()
+            .nullable()
+            .describe('The insight’s text (and customer) or the customer’s name; null once deleted and forgotten'),
+        })
+        .nullable()
+        .describe('What an evidence change was about'),
     })
     .nullable(),
 });

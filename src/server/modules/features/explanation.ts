@@ -1,20 +1,27 @@
 import type { z } from 'zod';
 import type { MoscowSummaryQuery } from '../../../contract/scoring.js';
-import { compiledCustom, explainFeatureScore, parseScoreInputs, SETTINGS_OF } from '../../../domain/scoring/feature-scores.js';
+import { EVIDENCE_NAMES, type EvidenceName } from '../../../domain/scoring/custom.js';
+import {
+  compiledCustom,
+  explainFeatureScore,
+  type FeatureScoreInputs,
+  parseScoreInputs,
+  type ScoringSettings,
+  SETTINGS_OF,
+} from '../../../domain/scoring/feature-scores.js';
 import { MOSCOW_GUIDANCE, type MoscowCategory, type MoscowItem, summarizeMoscow } from '../../../domain/scoring/moscow.js';
 import type { FrameworkKey } from '../../../domain/scoring/result.js';
 import type { Services } from '../../services.js';
 import { type Access, authorize } from '../workspaces/service.js';
+import { type EvidenceReads, lastScoreChange } from './last-change.js';
 import { evidenceOf, loadFeature } from './queries.js';
 import { loadScoringSettings } from './scoring-settings.js';
-
-/** How far back the explanation looks for "what changed it last". */
-const HISTORY = 500;
 
 /**
  * Why a feature scores what it does under one framework: the domain's explanation (inputs,
  * contributions, missing inputs, errors), the settings it depends on, and the newest change
- * that moved it — an input of this framework, the evidence when the score reads it, or a
+ * that moved it — inputs of this framework, the evidence when the score reads it (links,
+ * linked insights deleted, merged or moved to another customer, customers' revenue), or a
  * workspace setting it depends on.
  */
 export async function featureScoreExplanation(services: Services, access: Access, featureId: string, requested?: FrameworkKey) {
@@ -25,74 +32,12 @@ export async function featureScoreExplanation(services: Services, access: Access
   const inputs = parseScoreInputs(row.scores);
   const explanation = explainFeatureScore(framework, inputs, evidenceOf(row), settings);
 
-  const compiled = compiledCustom(settings);
-  const readsEvidence =
-    (framework === 'rice' && (inputs.rice?.reachSource ?? 'manual') !== 'manual') ||
-    (framework === 'custom' &&
-      compiled?.ok === true &&
-      compiled.config.formula.identifiers.some((n) => ['insights', 'customers', 'revenue'].includes(n)));
-  const prefix = `scores.${framework}.`;
-  const settingKeys = SETTINGS_OF[framework].map((k) => `scoring.${k}`);
-
-  const entries = await services.db
-    .selectFrom('change_log')
-    .leftJoin('users', 'users.id', 'change_log.actor_id')
-    .select([
-      'change_log.seq',
-      'change_log.entity',
-      'change_log.action',
-      'change_log.at',
-      'change_log.changes',
-      'users.id as user_id',
-      'users.name as user_name',
-      'users.email as user_email',
-    ])
-    .where('change_log.workspace_id', '=', access.workspace.id)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('change_log.entity', '=', 'feature'), eb('change_log.entity_id', '=', featureId)]),
-        ...(settingKeys.length > 0
-          ? [eb.and([eb('change_log.entity', '=', 'workspace'), eb('change_log.action', '=', 'scoring_updated')])]
-          : []),
-      ]),
-    )
-    .orderBy('change_log.seq', 'desc')
-    .limit(HISTORY)
-    .execute();
-
-  let lastChange: { at: string; by: { id: string; name: string; email: string } | null; field: string; from: unknown; to: unknown } | null =
-    null;
-  for (const e of entries) {
-    let changes: Record<string, { from: unknown; to: unknown }>;
-    try {
-      changes = JSON.parse(e.changes) as typeof changes;
-    } catch {
-      continue;
-    }
-    let field: string | undefined;
-    if (e.entity === 'feature') {
-      field = Object.keys(changes).find((k) => k.startsWith(prefix));
-      if (!field && readsEvidence && (e.action === 'insight_linked' || e.action === 'insight_unlinked')) field = 'insightId';
-      if (field === 'insightId') {
-        const c = changes.insightId!;
-        lastChange = {
-          at: e.at,
-          by: userOf(e),
-          field: `evidence.${e.action === 'insight_linked' ? 'linked' : 'unlinked'}`,
-          from: c.from,
-          to: c.to,
-        };
-        break;
-      }
-    } else {
-      field = Object.keys(changes).find((k) => settingKeys.includes(k));
-    }
-    if (field) {
-      const c = changes[field]!;
-      lastChange = { at: e.at, by: userOf(e), field: field.replace(/^scoring\./, 'settings.'), from: c.from ?? null, to: c.to ?? null };
-      break;
-    }
-  }
+  const lastChange = await lastScoreChange(services.db, access.workspace.id, featureId, {
+    prefix: `scores.${framework}.`,
+    settingKeys: SETTINGS_OF[framework].map((k) => `scoring.${k}`),
+    reads: evidenceReads(framework, inputs, settings),
+    revenueCurrency: settings.revenueCurrency,
+  });
 
   return {
     featureId,
@@ -108,8 +53,20 @@ export async function featureScoreExplanation(services: Services, access: Access
   };
 }
 
-function userOf(e: { user_id: string | null; user_name: string | null; user_email: string | null }) {
-  return e.user_id ? { id: e.user_id, name: e.user_name ?? '', email: e.user_email ?? '' } : null;
+/** The evidence a framework's score reads for this feature (none: its evidence cannot move it). */
+function evidenceReads(framework: FrameworkKey, inputs: FeatureScoreInputs, settings: ScoringSettings): EvidenceReads | null {
+  if (framework === 'rice') {
+    const source = inputs.rice?.reachSource ?? 'manual';
+    if (source === 'manual') return null;
+    return { names: new Set<EvidenceName>([source]), window: false };
+  }
+  if (framework === 'custom') {
+    const compiled = compiledCustom(settings);
+    if (!compiled?.ok) return null;
+    const names = EVIDENCE_NAMES.filter((n) => compiled.config.formula.identifiers.includes(n));
+    return names.length > 0 ? { names: new Set(names), window: false } : null;
+  }
+  return null;
 }
 
 /**

@@ -264,7 +264,7 @@ describe.each(DIALECTS)('feature scoring API on %s', (dialect) => {
     await owner.delete(`${base}/features/${f.id}/insights/${insights[2].id}`);
     expect((await owner.get(`${base}/features/${f.id}`)).json().scores.rice.reach).toBe(2);
     const last = (await owner.get(`${base}/features/${f.id}/score-explanation?framework=rice`)).json().lastChange;
-    expect(last).toMatchObject({ field: 'evidence.unlinked', from: insights[2].id });
+    expect(last).toMatchObject({ field: 'evidence.unlinked', from: '“Anonymous”', evidence: { kind: 'insight', id: insights[2].id } });
   });
 
   it('keeps evidence-based scores current when customers and insights change', async () => {

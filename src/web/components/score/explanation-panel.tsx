@@ -274,15 +274,7 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
         {server.isPending ? (
           <Skeleton h={18} w="80%" />
         ) : last ? (
-          <Text size="sm" data-testid="explanation-last-change">
-            {t(last.by ? 'prioritise.explanation.lastChangeBy' : 'prioritise.explanation.lastChangeNobody', {
-              who: last.by?.name ?? t('prioritise.explanation.someone'),
-              field: changeField(last.field, labels, tx),
-              when: format.relative(last.at),
-              from: changeValue(framework, last.field, last.from, labels, tx),
-              to: changeValue(framework, last.field, last.to, labels, tx),
-            })}
-          </Text>
+          <LastChangeText last={last} framework={framework} labels={labels} t={tx} when={format.relative(last.at)} date={format.date} />
         ) : (
           <Text size="sm" c="dimmed">
             {t('prioritise.explanation.noChange')}
@@ -295,6 +287,115 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
 
 /** `t` for keys built at run time (the typed one only takes literal keys). */
 type T = (key: string, options?: Record<string, unknown>) => string;
+
+type LastChange = NonNullable<ExplanationDto['lastChange']>;
+
+/** A revenue figure as the change log keeps it: "1,000 € a month". */
+function moneyText(value: unknown, labels: ScoreLabels, t: T): string {
+  const m = (value ?? {}) as { amount?: number | null; currency?: string | null; period?: string };
+  if (typeof m.amount !== 'number') return t('prioritise.explanation.cleared');
+  let amount: string;
+  try {
+    amount = m.currency
+      ? new Intl.NumberFormat(labels.locale, { style: 'currency', currency: m.currency, maximumFractionDigits: 0 }).format(m.amount)
+      : labels.number(m.amount, 2);
+  } catch {
+    amount = `${labels.number(m.amount, 2)} ${m.currency ?? ''}`.trim();
+  }
+  return t(m.period === 'year' ? 'prioritise.explanation.perYear' : 'prioritise.explanation.perMonth', { amount });
+}
+
+/**
+ * The newest change that moved the score, in words: who changed which inputs (every input of
+ * that change), or what happened to the evidence — named by the insight's text or the
+ * customer's name, never by an id.
+ */
+function LastChangeText({
+  last,
+  framework,
+  labels,
+  t,
+  when,
+  date,
+}: {
+  last: LastChange;
+  framework: FrameworkKey;
+  labels: ScoreLabels;
+  t: T;
+  when: string;
+  date: (iso: string) => string;
+}) {
+  const who = last.by?.name ?? t('prioritise.explanation.someone');
+  if (last.field.startsWith('evidence.')) {
+    const kind = last.field.slice('evidence.'.length);
+    const subject =
+      last.evidence?.label ??
+      t(last.evidence?.kind === 'customer' ? 'prioritise.explanation.aCustomer' : 'prioritise.explanation.anInsight');
+    const name = (v: unknown, fallback: string) => (typeof v === 'string' && v !== '' ? v : fallback);
+    const values: Record<string, string> = {
+      who,
+      when,
+      insight: subject,
+      customer: subject,
+      into: name(last.to, t('prioritise.explanation.anInsight')),
+      from:
+        kind === 'revenue'
+          ? moneyText(last.from, labels, t)
+          : kind === 'receivedAt'
+            ? typeof last.from === 'string'
+              ? date(last.from)
+              : t('prioritise.explanation.cleared')
+            : name(last.from, t('prioritise.explanation.noCustomer')),
+      to:
+        kind === 'revenue'
+          ? moneyText(last.to, labels, t)
+          : kind === 'receivedAt'
+            ? typeof last.to === 'string'
+              ? date(last.to)
+              : t('prioritise.explanation.cleared')
+            : name(last.to, t('prioritise.explanation.noCustomer')),
+    };
+    return (
+      <Text size="sm" data-testid="explanation-last-change" data-field={last.field}>
+        {t(`prioritise.explanation.evidence.${kind}`, { ...values, defaultValue: t('prioritise.explanation.evidenceChanged', values) })}
+      </Text>
+    );
+  }
+  const changes = last.changes.length > 0 ? last.changes : [{ field: last.field, from: last.from, to: last.to }];
+  const line = (c: LastChange['changes'][number]) => ({
+    field: changeField(c.field, labels, t),
+    from: changeValue(framework, c.field, c.from, labels, t),
+    to: changeValue(framework, c.field, c.to, labels, t),
+  });
+  if (changes.length === 1) {
+    return (
+      <Text size="sm" data-testid="explanation-last-change" data-field={last.field}>
+        {t(last.by ? 'prioritise.explanation.lastChangeBy' : 'prioritise.explanation.lastChangeNobody', {
+          who,
+          when,
+          ...line(changes[0]!),
+        })}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2} data-testid="explanation-last-change" data-field={last.field}>
+      <Text size="sm">{t('prioritise.explanation.lastChangeMany', { who, when, count: changes.length })}</Text>
+      <ul className={classes.changeList}>
+        {changes.map((c) => {
+          const l = line(c);
+          return (
+            <li key={c.field} data-change={c.field}>
+              <Text size="sm" span>
+                {t('prioritise.explanation.changeLine', l)}
+              </Text>
+            </li>
+          );
+        })}
+      </ul>
+    </Stack>
+  );
+}
 
 function contributionText(framework: FrameworkKey, c: FeatureExplanation['contributions'][number], labels: ScoreLabels, t: T): string {
   if (framework === 'rice') return c.name === 'effort' ? t('prioritise.explanation.divides') : t('prioritise.explanation.multiplies');
