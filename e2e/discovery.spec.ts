@@ -386,3 +386,32 @@ test('the segment filter ignores case', async ({ page, s, api, workspace }) => {
   await expect(inbox.rows()).toHaveCount(1);
   await expect(inbox.rows().first()).toContainText('Audit log');
 });
+
+/**
+ * The inbox loads 200 at a time but says how many match, and "select all" can take every
+ * matching insight, not only the loaded ones; archiving them all can be undone.
+ */
+test('the inbox counts every matching insight and acts on all of them', async ({ page, s, api, workspace }) => {
+  const rows = Array.from({ length: 205 }, (_, i) => `Calendar sync request number ${i + 1}`);
+  await api.importCsv(workspace.slug, { kind: 'insights', mapping: { text: 'text' }, csv: ['text', ...rows].join('\n') });
+  const inbox = new InsightsPage(page, s);
+  await inbox.goto(workspace.slug);
+  await expect(page.getByTestId('insight-count')).toHaveText(fill(s.insights.total_other, { number: 205 }));
+
+  await page.getByRole('checkbox', { name: s.insights.selectAll }).check();
+  const banner = page.getByTestId('select-all-banner');
+  await expect(banner).toContainText(fill(s.insights.allLoadedSelected_other, { number: 200 }));
+  await banner.getByRole('button', { name: fill(s.insights.selectAllMatching_other, { number: 205 }) }).click();
+  await expect(banner).toContainText(fill(s.insights.allMatchingSelected_other, { number: 205 }));
+  await expect(page.getByTestId('selected-count')).toHaveText(fill(s.insights.selectedAllMatching_other, { number: 205 }));
+
+  await page.getByTestId('bulk-bar').getByRole('button', { name: s.insights.archive }).click();
+  const toast = page.getByRole('alert').filter({ hasText: fill(s.insights.archived_other, { count: 205 }) });
+  await expect(toast).toBeVisible();
+  await expect(inbox.rows()).toHaveCount(0);
+  await expect(page.getByTestId('insight-count')).toHaveText(fill(s.insights.total_other, { number: 0 }));
+
+  await toast.getByRole('button', { name: s.insights.undo }).click();
+  await expect(page.getByText(s.insights.undone)).toBeVisible();
+  await expect(page.getByTestId('insight-count')).toHaveText(fill(s.insights.total_other, { number: 205 }));
+});

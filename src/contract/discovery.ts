@@ -126,15 +126,38 @@ export const InsightListQuery = PageQuery.extend({
   to: DateInput.optional().describe('Received before'),
 });
 
+/** The inbox's filters without paging: what "every insight matching" means. */
+export const InsightFilter = InsightListQuery.omit({ cursor: true, limit: true });
+/** How far the inbox counts, and how many insights one bulk action takes by filter. */
+export const INSIGHT_COUNT_LIMIT = 10_000;
+export const InsightCount = z.object({
+  count: z.number().int().describe('Insights matching the filters, counted up to 10,000'),
+  exact: z.boolean().describe('false: more than 10,000 match (count is then 10,000)'),
+});
+
 export const InsightBulkBody = z.strictObject({
-  ids: z.array(Id).min(1).max(1000),
+  ids: z.array(Id).min(1).max(1000).optional().describe('The insights to change (send this or filter)'),
+  filter: InsightFilter.optional().describe('Instead of ids: every insight the inbox lists with these filters, at most 10,000'),
+  expectedCount: z
+    .number()
+    .int()
+    .min(1)
+    .max(INSIGHT_COUNT_LIMIT)
+    .optional()
+    .describe('With filter: how many the person saw matching; if another number matches now, nothing changes (409)'),
   action: z.enum(['set_status', 'add_tags', 'remove_tags', 'set_importance', 'set_product']),
   status: InsightStatus.optional(),
   tags: Tags.optional(),
   importance: Importance.optional(),
   productId: Id.nullable().optional(),
 });
-export const InsightBulkResult = z.object({ updated: z.number().int(), items: z.array(Insight) });
+export const InsightBulkResult = z.object({
+  updated: z.number().int(),
+  items: z.array(Insight).describe('The changed insights when chosen by ids; empty when chosen by filter (read the list again)'),
+  previous: z
+    .array(z.object({ id: Id, status: InsightStatus }))
+    .describe('Each changed insight with its status before the action, to undo it'),
+});
 
 export const SimilarItem = z.object({
   kind: z.enum(['insight', 'feature']),

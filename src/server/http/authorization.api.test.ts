@@ -75,6 +75,7 @@ describe.each(DIALECTS)('role × endpoint authorization on %s', (dialect) => {
     updateCustomer: async () => ({ params: { id: (await freshCustomer()).id }, body: { segment: 'SMB', version: 1 } }),
     deleteCustomer: async () => ({ params: { id: (await freshCustomer()).id } }),
     listInsights: async () => ({ query: 'status=new' }),
+    countInsights: async () => ({ query: 'status=new,triaged&q=feedback' }),
     createInsight: async () => ({ body: { text: 'Heard on a call', source: 'sales' } }),
     getInsight: async () => ({ params: { id: (await freshInsight()).id } }),
     updateInsight: async () => ({ params: { id: (await freshInsight()).id }, body: { status: 'triaged', version: 1 } }),

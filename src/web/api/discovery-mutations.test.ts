@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { dkeys, type InsightDto } from './discovery.js';
 import { ApiError } from './client.js';
+import { dkeys, type InsightDto } from './discovery.js';
 import { applyInsights, droppedCustomer, stillMatches } from './discovery-mutations.js';
 
 function insight(id: string, patch: Partial<InsightDto> = {}): InsightDto {

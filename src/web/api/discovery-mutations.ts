@@ -100,6 +100,8 @@ export function useUpdateInsight(ws: string) {
     },
     onSuccess: (insight) => {
       applyInsights(queryClient, ws, [insight]);
+      // A new status (archived, say) moves it in or out of what the filters count.
+      void queryClient.invalidateQueries({ queryKey: dkeys.insightCountAll(ws) });
       void queryClient.invalidateQueries({ queryKey: keys.activityAll(ws) });
     },
     onError: (error) => {
@@ -112,8 +114,11 @@ export function useBulkInsights(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: InsightBulk) => call(routes.bulkUpdateInsights, { params: { workspace: ws }, body }),
-    onSuccess: (result) => {
-      applyInsights(queryClient, ws, result.items);
+    onSuccess: (result, body) => {
+      // Chosen by filter, the changed insights are not sent back: the lists load again.
+      if (body.filter) resetInsightLists(queryClient, ws);
+      else applyInsights(queryClient, ws, result.items);
+      void queryClient.invalidateQueries({ queryKey: dkeys.insightCountAll(ws) });
       void queryClient.invalidateQueries({ queryKey: keys.activityAll(ws) });
     },
   });
@@ -141,6 +146,7 @@ export function useDeleteInsight(ws: string) {
         if (!data?.pages) continue;
         queryClient.setQueryData(key, { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.id !== id) })) });
       }
+      void queryClient.invalidateQueries({ queryKey: dkeys.insightCountAll(ws) });
       touchEvidence(queryClient, ws);
     },
   });

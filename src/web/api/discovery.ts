@@ -61,6 +61,8 @@ export interface CustomerFilters {
 export const dkeys = {
   insightsAll: (ws: string) => ['insights', ws] as const,
   insights: (ws: string, filters: InsightFilters) => ['insights', ws, 'list', filters] as const,
+  insightCountAll: (ws: string) => ['insights', ws, 'count'] as const,
+  insightCount: (ws: string, filters: InsightFilters) => ['insights', ws, 'count', filters] as const,
   insight: (ws: string, id: string) => ['insight', ws, id] as const,
   similar: (ws: string, id: string) => ['insight-similar', ws, id] as const,
   featuresAll: (ws: string) => ['features', ws] as const,
@@ -99,6 +101,16 @@ export const insightsQuery = (ws: string, filters: InsightFilters) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Triage edits the cached pages in place; refetching thousands of rows on focus would undo nothing and cost a lot.
     staleTime: 60_000,
+    refetchOnWindowFocus: false,
+    placeholderData: keepPreviousData,
+  });
+
+/** How many insights the filters match (exact up to the API's limit; beyond, `exact` is false). */
+export const insightCountQuery = (ws: string, filters: InsightFilters) =>
+  queryOptions({
+    queryKey: dkeys.insightCount(ws, clean(filters)),
+    queryFn: ({ signal }) => call(routes.countInsights, { params: { workspace: ws }, query: clean(filters), signal }),
+    staleTime: 30_000,
     refetchOnWindowFocus: false,
     placeholderData: keepPreviousData,
   });

@@ -2,11 +2,12 @@ import type { Routes } from '../../../contract/routes.js';
 import { type Handler, requireAccess, requireVersion } from '../../http/handler.js';
 import { exportInsightsCsv } from './export.js';
 import { mergeInsight, unmergeInsight } from './merge.js';
-import { bulkUpdateInsights, createInsight, deleteInsight, getInsight, listInsights, updateInsight } from './service.js';
+import { bulkUpdateInsights, countInsights, createInsight, deleteInsight, getInsight, listInsights, updateInsight } from './service.js';
 import { similarInsights } from './similar.js';
 
 export const insightHandlers = {
   listInsights: async (ctx) => listInsights(ctx.services, requireAccess(ctx), ctx.query),
+  countInsights: async (ctx) => countInsights(ctx.services, requireAccess(ctx), ctx.query),
   createInsight: async (ctx) => createInsight(ctx.services, requireAccess(ctx), ctx.body),
   getInsight: async (ctx) => getInsight(ctx.services, requireAccess(ctx), ctx.params.id),
   updateInsight: async (ctx) => updateInsight(ctx.services, requireAccess(ctx), ctx.params.id, requireVersion(ctx), ctx.body),
@@ -27,6 +28,7 @@ export const insightHandlers = {
 } satisfies {
   [K in
     | 'listInsights'
+    | 'countInsights'
     | 'createInsight'
     | 'getInsight'
     | 'updateInsight'

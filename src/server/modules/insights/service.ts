@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { InsightBulkBody, InsightCreateBody, InsightListQuery, InsightPatchBody } from '../../../contract/discovery.js';
+import {
+  INSIGHT_COUNT_LIMIT,
+  type InsightBulkBody,
+  type InsightCreateBody,
+  type InsightFilter,
+  type InsightListQuery,
+  type InsightPatchBody,
+} from '../../../contract/discovery.js';
 import { containsText } from '../../db/like.js';
 import type { Database, InsightRow } from '../../db/schema.js';
 import { appendChange, type Changes, diff } from '../../events/change-log.js';
@@ -63,14 +70,15 @@ export async function checkReferences(
   if (errors.length > 0) throw new AppError('rule_violated', errors.map((e) => e.message).join('; '), { errors });
 }
 
-export async function filteredInsights(services: Services, access: Access, query: ListQuery) {
-  let q = insightView(services.db).where('insights.workspace_id', '=', access.workspace.id);
+/** The inbox's query for these filters (not yet ordered or paged), on `db` (a transaction, say). */
+export async function filteredInsights(services: Services, access: Access, query: ListQuery, db: Kysely<Database> = services.db) {
+  let q = insightView(db).where('insights.workspace_id', '=', access.workspace.id);
   if (query.status?.length) q = q.where('insights.status', 'in', query.status);
   else q = q.where('insights.status', '!=', 'archived');
   if (query.source?.length) q = q.where('insights.source', 'in', query.source);
   if (query.importance?.length) q = q.where('insights.importance', 'in', query.importance);
   if (query.customerId) q = q.where('insights.customer_id', '=', query.customerId);
-  if (query.segment) q = q.where('customers.segment', 'in', await matchingSegments(services.db, access.workspace.id, query.segment));
+  if (query.segment) q = q.where('customers.segment', 'in', await matchingSegments(db, access.workspace.id, query.segment));
   if (query.productId) q = q.where('insights.product_id', '=', query.productId);
   if (query.tag) q = q.where((eb) => containsText(eb.ref('insights.tags'), JSON.stringify(query.tag)));
   if (query.from) q = q.where('insights.received_at', '>=', toIsoTimestamp(query.from));
@@ -106,6 +114,25 @@ export async function listInsights(services: Services, access: Access, query: Li
     .execute();
   const p = toPage(rows, query.limit, (r) => [r.received_at, r.id]);
   return { items: p.items.map(toInsightDto), nextCursor: p.nextCursor };
+}
+
+/**
+ * How many insights the inbox lists with these filters, counted up to INSIGHT_COUNT_LIMIT:
+ * the count reads at most that many index entries, so it stays fast however large the
+ * workspace (beyond, `exact` is false and the screen says "10,000+").
+ */
+export async function countInsights(services: Services, access: Access, query: z.output<typeof InsightFilter>) {
+  authorize(access, 'discovery.read');
+  const matching = (await filteredInsights(services, access, { ...query, limit: 0 }))
+    .clearSelect()
+    .select('insights.id')
+    .limit(INSIGHT_COUNT_LIMIT + 1);
+  const row = await services.db
+    .selectFrom(matching.as('matching'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return { count: Math.min(n, INSIGHT_COUNT_LIMIT), exact: n <= INSIGHT_COUNT_LIMIT };
 }
 
 export async function getInsight(services: Services, access: Access, id: string) {
@@ -274,9 +301,20 @@ export async function deleteInsight(services: Services, access: Access, id: stri
   services.similarity.remove(access.workspace.id, id);
 }
 
-/** One action over a selection, in one transaction: all of it happens, or none. */
+/**
+ * One action over a selection, in one transaction: all of it happens, or none. The
+ * selection is a list of ids, or every insight the inbox lists with a filter (at most
+ * INSIGHT_COUNT_LIMIT; with `expectedCount`, only if exactly that many match, so feedback
+ * that arrived since the person looked is not changed unseen).
+ */
 export async function bulkUpdateInsights(services: Services, access: Access, body: z.output<typeof InsightBulkBody>) {
   authorize(access, 'insight.write');
+  if ((body.ids === undefined) === (body.filter === undefined)) {
+    throw invalid([{ path: 'body.ids', message: 'Send either ids or filter' }], 'Choose the insights by ids or by filter (one of them).');
+  }
+  if (body.expectedCount !== undefined && body.filter === undefined) {
+    throw invalid([{ path: 'body.expectedCount', message: 'Only with filter' }]);
+  }
   const needed: Record<typeof body.action, keyof typeof body> = {
     set_status: 'status',
     add_tags: 'tags',
@@ -288,9 +326,32 @@ export async function bulkUpdateInsights(services: Services, access: Access, bod
   if (body[field] === undefined) throw invalid([{ path: `body.${field}`, message: `Required for ${body.action}` }]);
   return services.db.transaction().execute(async (trx) => {
     if (body.action === 'set_product') await checkReferences(trx, access.workspace.id, { productId: body.productId });
-    const ids = [...new Set(body.ids)];
-    const rows = await insightView(trx).where('insights.workspace_id', '=', access.workspace.id).where('insights.id', 'in', ids).execute();
-    if (rows.length !== ids.length) throw notFound(`${ids.length - rows.length} of the selected insights`);
+    let rows: InsightView[];
+    if (body.filter) {
+      rows = await (await filteredInsights(services, access, { ...body.filter, limit: 0 }, trx))
+        .orderBy('insights.received_at', 'desc')
+        .orderBy('insights.id', 'desc')
+        .limit(INSIGHT_COUNT_LIMIT + 1)
+        .execute();
+      if (rows.length > INSIGHT_COUNT_LIMIT) {
+        throw new AppError(
+          'rule_violated',
+          `More than ${INSIGHT_COUNT_LIMIT} insights match these filters; narrow them to change all at once.`,
+          { errors: [{ path: 'body.filter', message: 'Too many insights match' }] },
+        );
+      }
+      if (body.expectedCount !== undefined && rows.length !== body.expectedCount) {
+        throw new AppError(
+          'conflict',
+          `${rows.length} insights match these filters now, not ${body.expectedCount}, so nothing was changed. Look at the list again.`,
+        );
+      }
+    } else {
+      const ids = [...new Set(body.ids)];
+      rows = await insightView(trx).where('insights.workspace_id', '=', access.workspace.id).where('insights.id', 'in', ids).execute();
+      if (rows.length !== ids.length) throw notFound(`${ids.length - rows.length} of the selected insights`);
+    }
+    const previous = rows.map((r) => ({ id: r.id, status: toInsightDto(r).status }));
     const now = nowIso();
     const items: InsightDto[] = [];
     for (const before of rows) {
@@ -307,6 +368,7 @@ export async function bulkUpdateInsights(services: Services, access: Access, bod
                 : { productId: body.productId };
       items.push(await saveInsight(trx, services, access, before, applyPatch(before, patch, now), `bulk_${body.action}`));
     }
-    return { updated: items.length, items };
+    // By filter the selection can be thousands: the list is read again rather than sent back.
+    return { updated: items.length, items: body.filter ? [] : items, previous };
   });
 }

@@ -19,8 +19,9 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORTANCE } from '../../../contract/discovery.js';
-import { type InsightDto, type InsightStatusValue, insightQuery, insightsQuery } from '../../api/discovery.js';
+import { IMPORTANCE, INSIGHT_COUNT_LIMIT } from '../../../contract/discovery.js';
+import { isApiError } from '../../api/client.js';
+import { type InsightDto, type InsightStatusValue, insightCountQuery, insightQuery, insightsQuery } from '../../api/discovery.js';
 import { type InsightBulk, resetInsightLists, useBulkInsights } from '../../api/discovery-mutations.js';
 import { useErrorMessage } from '../../api/error-message.js';
 import { productsQuery } from '../../api/queries.js';
@@ -59,7 +60,11 @@ function selectedQuote(): string | undefined {
  * a detail pane and triaged from the keyboard (j/k, x, e, a, t, l).
  */
 export function InsightsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const number = useMemo(() => {
+    const f = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en');
+    return (n: number) => f.format(n);
+  }, [i18n.resolvedLanguage]);
   const workspace = useWorkspace();
   const ws = workspace.key;
   const search = useSearch({ strict: false }) as InsightsSearch;
@@ -74,6 +79,9 @@ export function InsightsPage() {
   const filters = useMemo(() => toFilters(search), [search]);
   const filterKey = JSON.stringify(filters);
   const insights = useInfiniteQuery(insightsQuery(ws, filters));
+  // The real total (the list loads 200 at a time); counted up to INSIGHT_COUNT_LIMIT.
+  const total = useQuery(insightCountQuery(ws, filters));
+  const matchingCount = total.data && !total.isPlaceholderData && total.data.exact ? total.data.count : null;
   const items = useMemo(() => insights.data?.pages.flatMap((p) => p.items) ?? [], [insights.data]);
   const indexById = useMemo(() => new Map(items.map((item, index) => [item.id, index])), [items]);
   const tagSuggestions = useMemo(() => {
@@ -130,11 +138,18 @@ export function InsightsPage() {
   const list = useRef<InsightListHandle>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
-  // Selection, for bulk actions.
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Selection, for bulk actions: rows picked one by one, or every insight the filters match
+  // (then the actions go to the server by filter, with the count the person saw).
+  const [selected, setSelectedRows] = useState<ReadonlySet<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const setSelected = useCallback((next: ReadonlySet<string> | ((prev: ReadonlySet<string>) => ReadonlySet<string>)) => {
+    setAllMatching(false);
+    setSelectedRows(next);
+  }, []);
   const anchor = useRef<number | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: another filter, another selection
   useEffect(() => setSelected(new Set()), [filterKey]);
+  const matching = allMatching && matchingCount !== null ? { filters, count: matchingCount } : null;
   const toggle = useCallback(
     (id: string, index: number, range: boolean) => {
       setSelected((prev) => {
@@ -151,7 +166,7 @@ export function InsightsPage() {
       });
       anchor.current = index;
     },
-    [items],
+    [items, setSelected],
   );
 
   const focusAt = useCallback(
@@ -208,16 +223,34 @@ export function InsightsPage() {
     [bulk],
   );
 
+  /** A bulk action on every matching insight; refused (and the count read again) if another number matches now. */
+  const runMatching = useCallback(
+    async (selection: { filters: typeof filters; count: number }, body: Omit<InsightBulk, 'ids' | 'filter' | 'expectedCount'>) => {
+      try {
+        return await bulk.mutateAsync({ ...body, filter: selection.filters, expectedCount: selection.count } as InsightBulk);
+      } catch (error) {
+        if (isApiError(error, 'conflict')) {
+          void total.refetch();
+          throw new Error(t('insights.selectionChanged'));
+        }
+        throw error;
+      }
+    },
+    [bulk, t, total],
+  );
+
   const setStatus = useCallback(
     (status: InsightStatusValue) => {
-      const list = targets();
-      if (list.length === 0) return;
-      const before = list.map((i) => ({ id: i.id, status: i.status }));
-      runBulk(
-        list.map((i) => i.id),
-        { action: 'set_status', status },
-      )
-        .then((count) => {
+      const list = matching ? [] : targets();
+      if (!matching && list.length === 0) return;
+      const run: Promise<{ updated: number; previous: { id: string; status: InsightStatusValue }[] }> = matching
+        ? runMatching(matching, { action: 'set_status', status })
+        : runBulk(
+            list.map((i) => i.id),
+            { action: 'set_status', status },
+          ).then((updated) => ({ updated, previous: list.map((i) => ({ id: i.id, status: i.status })) }));
+      run
+        .then(({ updated: count, previous: before }) => {
           setSelected(new Set());
           const message =
             status === 'archived'
@@ -250,42 +283,78 @@ export function InsightsPage() {
             ),
           });
         })
-        .catch((error: unknown) => notifications.show({ color: 'red', title: t('common.saveFailed'), message: errorMessage(error) }));
+        .catch((error: unknown) =>
+          notifications.show({
+            color: 'red',
+            title: t('common.saveFailed'),
+            message: error instanceof Error && !isApiError(error) ? error.message : errorMessage(error),
+          }),
+        );
     },
-    [errorMessage, queryClient, runBulk, t, targets, ws],
+    [errorMessage, matching, queryClient, runBulk, runMatching, setSelected, t, targets, ws],
   );
 
-  const bulkSet = (body: Omit<InsightBulk, 'ids'>) => {
-    const list = targets();
-    if (list.length === 0) return;
-    runBulk(
-      list.map((i) => i.id),
-      body,
+  const bulkSet = (body: Omit<InsightBulk, 'ids' | 'filter' | 'expectedCount'>) => {
+    const list = matching ? [] : targets();
+    if (!matching && list.length === 0) return;
+    (matching
+      ? runMatching(matching, body).then((r) => r.updated)
+      : runBulk(
+          list.map((i) => i.id),
+          body,
+        )
     )
       .then((count) => notifications.show({ message: t('insights.updated', { count }) }))
-      .catch((error: unknown) => notifications.show({ color: 'red', title: t('common.saveFailed'), message: errorMessage(error) }));
+      .catch((error: unknown) =>
+        notifications.show({
+          color: 'red',
+          title: t('common.saveFailed'),
+          message: error instanceof Error && !isApiError(error) ? error.message : errorMessage(error),
+        }),
+      );
   };
 
   // Dialogs.
   const [linkRequest, setLinkRequest] = useState<LinkRequest | null>(null);
   const [tagTargets, setTagTargets] = useState<InsightDto[] | null>(null);
-  const linkState = useRef({ focused, targets });
-  linkState.current = { focused, targets };
+  const [tagMatching, setTagMatching] = useState<{ filters: typeof filters; count: number } | null>(null);
+  const linkState = useRef({ focused, targets, matching });
+  linkState.current = { focused, targets, matching };
   // Stable, so the detail pane does not render again for every move of the focus.
-  const openLink = useCallback((featureId?: string) => {
-    const { focused: current, targets: chosen } = linkState.current;
-    const list = featureId && current ? [current] : chosen();
-    if (list.length === 0) return;
-    setLinkRequest({ insights: list, featureId, highlight: list.length === 1 ? selectedQuote() : undefined });
-  }, []);
+  const openLink = useCallback(
+    (featureId?: string) => {
+      const { focused: current, targets: chosen, matching: all } = linkState.current;
+      if (all && !featureId) {
+        notifications.show({ color: 'orange', message: t('insights.linkNeedsLoaded') });
+        return;
+      }
+      const list = featureId && current ? [current] : chosen();
+      if (list.length === 0) return;
+      setLinkRequest({ insights: list, featureId, highlight: list.length === 1 ? selectedQuote() : undefined });
+    },
+    [t],
+  );
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   const openNew = useCallback(() => setSearch({ new: true }), [setSearch]);
   const openImport = useCallback(() => setSearch({ import: true }), [setSearch]);
 
   // The inbox's keys; "g then a letter" stays the global navigation.
   const keyState = useRef({ lastG: 0 });
-  const handlers = useRef({ focusAt, setStatus, openLink, openNew, toggle, focusedIndex, items, focused, targets, selected, insights });
-  handlers.current = { focusAt, setStatus, openLink, openNew, toggle, focusedIndex, items, focused, targets, selected, insights };
+  const handlers = useRef({
+    focusAt,
+    setStatus,
+    openLink,
+    openNew,
+    toggle,
+    focusedIndex,
+    items,
+    focused,
+    targets,
+    selected,
+    insights,
+    matching,
+  });
+  handlers.current = { focusAt, setStatus, openLink, openNew, toggle, focusedIndex, items, focused, targets, selected, insights, matching };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || dialogOpen()) return;
@@ -340,6 +409,7 @@ export function InsightsPage() {
           if (!canEdit) return;
           act();
           setTagTargets(h.targets());
+          setTagMatching(h.matching);
           break;
         case 'n':
           if (!canEdit) return;
@@ -360,7 +430,7 @@ export function InsightsPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [canEdit, canLink]);
+  }, [canEdit, canLink, setSelected]);
 
   usePageShortcuts('insights', {
     title: t('insights.shortcuts.title'),
@@ -416,7 +486,17 @@ export function InsightsPage() {
     </Stack>
   );
 
-  const allSelected = items.length > 0 && selected.size === items.length;
+  const allSelected = allMatching || (items.length > 0 && selected.size === items.length);
+  // Every loaded row is picked but more match: offer the rest (Gmail's "select all N").
+  const moreThanLoaded = allSelected && (insights.hasNextPage || (matchingCount !== null && matchingCount > items.length));
+  const selectedCount = matching ? matching.count : selected.size;
+  const totalText = !total.data
+    ? insights.hasNextPage
+      ? t('insights.loadedMore', { count: items.length })
+      : t('insights.loaded', { count: items.length })
+    : total.data.exact
+      ? t('insights.total', { count: total.data.count, number: number(total.data.count) })
+      : t('insights.countAtLeast', { number: number(total.data.count) });
 
   return (
     <div className={classes.layout}>
@@ -497,8 +577,10 @@ export function InsightsPage() {
               )}
               {selected.size > 0 ? (
                 <Group gap={6} wrap="wrap" style={{ flex: 1 }} className={classes.bulkBar} data-testid="bulk-bar">
-                  <Text size="sm" fw={600} mr={4} style={{ whiteSpace: 'nowrap' }}>
-                    {t('insights.selected', { count: selected.size })}
+                  <Text size="sm" fw={600} mr={4} style={{ whiteSpace: 'nowrap' }} data-testid="selected-count">
+                    {matching
+                      ? t('insights.selectedAllMatching', { count: selectedCount, number: number(selectedCount) })
+                      : t('insights.selected', { count: selectedCount })}
                   </Text>
                   <Button
                     size="compact-sm"
@@ -517,15 +599,27 @@ export function InsightsPage() {
                     {t('insights.archive')}
                   </Button>
                   {canLink && (
-                    <Button size="compact-sm" variant="default" leftSection={<IconLink size={14} aria-hidden />} onClick={() => openLink()}>
-                      {t('insights.linkToFeature')}
-                    </Button>
+                    <Tooltip label={t('insights.linkNeedsLoaded')} disabled={!matching} multiline w={260}>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        leftSection={<IconLink size={14} aria-hidden />}
+                        onClick={() => openLink()}
+                        data-disabled={matching ? true : undefined}
+                        aria-disabled={matching ? true : undefined}
+                      >
+                        {t('insights.linkToFeature')}
+                      </Button>
+                    </Tooltip>
                   )}
                   <Button
                     size="compact-sm"
                     variant="default"
                     leftSection={<IconTags size={14} aria-hidden />}
-                    onClick={() => setTagTargets(targets())}
+                    onClick={() => {
+                      setTagTargets(targets());
+                      setTagMatching(matching);
+                    }}
                   >
                     {t('insights.addTags')}
                   </Button>
@@ -581,17 +675,45 @@ export function InsightsPage() {
                 </Group>
               ) : (
                 <Group justify="space-between" style={{ flex: 1 }} wrap="nowrap">
-                  <Text size="sm" fw={600} data-testid="insight-count">
-                    {insights.hasNextPage
-                      ? t('insights.loadedMore', { count: items.length })
-                      : t('insights.loaded', { count: items.length })}
-                  </Text>
+                  <Tooltip
+                    label={t('insights.countCapped', { number: number(INSIGHT_COUNT_LIMIT) })}
+                    disabled={total.data?.exact !== false}
+                    multiline
+                    w={280}
+                  >
+                    <Text size="sm" fw={600} data-testid="insight-count" tabIndex={total.data?.exact === false ? 0 : undefined}>
+                      {totalText}
+                    </Text>
+                  </Tooltip>
                   <Text size="xs" c="dimmed" visibleFrom="lg" truncate>
                     {t('insights.keyboardHint')}
                   </Text>
                 </Group>
               )}
             </div>
+            {canEdit && moreThanLoaded && (
+              <div className={classes.selectAllBanner} data-testid="select-all-banner" role="status">
+                {matching ? (
+                  <>
+                    <Text size="sm">{t('insights.allMatchingSelected', { count: matching.count, number: number(matching.count) })}</Text>
+                    <Button size="compact-sm" variant="subtle" onClick={() => setSelected(new Set())}>
+                      {t('insights.clearSelection')}
+                    </Button>
+                  </>
+                ) : matchingCount !== null ? (
+                  <>
+                    <Text size="sm">{t('insights.allLoadedSelected', { count: items.length, number: number(items.length) })}</Text>
+                    <Button size="compact-sm" variant="subtle" onClick={() => setAllMatching(true)} data-testid="select-all-matching">
+                      {t('insights.selectAllMatching', { count: matchingCount, number: number(matchingCount) })}
+                    </Button>
+                  </>
+                ) : total.data?.exact === false ? (
+                  <Text size="sm">{t('insights.tooManyToSelect', { number: number(INSIGHT_COUNT_LIMIT) })}</Text>
+                ) : (
+                  <Text size="sm">{t('insights.allLoadedSelected', { count: items.length, number: number(items.length) })}</Text>
+                )}
+              </div>
+            )}
             <InsightList
               key={filterKey}
               ref={list}
@@ -642,7 +764,16 @@ export function InsightsPage() {
         </Suspense>
       )}
       <LinkFeatureModal workspace={ws} request={linkRequest} onClose={() => setLinkRequest(null)} />
-      <TagsModal workspace={ws} insights={tagTargets} suggestions={tagSuggestions} onClose={() => setTagTargets(null)} />
+      <TagsModal
+        workspace={ws}
+        insights={tagTargets}
+        matching={tagMatching}
+        suggestions={tagSuggestions}
+        onClose={() => {
+          setTagTargets(null);
+          setTagMatching(null);
+        }}
+      />
     </div>
   );
 }

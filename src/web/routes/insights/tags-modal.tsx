@@ -2,7 +2,10 @@ import { Alert, Button, Group, Modal, Stack, TagsInput, Text } from '@mantine/co
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InsightDto } from '../../api/discovery.js';
+import type { InsightDto, InsightFilters } from '../../api/discovery.js';
+
+type Matching = { filters: InsightFilters; count: number };
+
 import { useBulkInsights, useUpdateInsight } from '../../api/discovery-mutations.js';
 import { useErrorMessage } from '../../api/error-message.js';
 
@@ -10,23 +13,26 @@ import { useErrorMessage } from '../../api/error-message.js';
 export function TagsModal({
   workspace,
   insights,
+  matching = null,
   suggestions,
   onClose,
 }: {
   workspace: string;
   insights: InsightDto[] | null;
+  /** Every insight matching these filters is selected (then tags are added by filter). */
+  matching?: Matching | null;
   suggestions: string[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const count = insights?.length ?? 0;
+  const count = matching ? matching.count : (insights?.length ?? 0);
   return (
     <Modal
       opened={insights !== null}
       onClose={onClose}
       title={<Text fw={650}>{count > 1 ? t('insights.tags.titleMany', { count }) : t('insights.tags.title')}</Text>}
     >
-      {insights && <TagsForm workspace={workspace} insights={insights} suggestions={suggestions} onClose={onClose} />}
+      {insights && <TagsForm workspace={workspace} insights={insights} matching={matching} suggestions={suggestions} onClose={onClose} />}
     </Modal>
   );
 }
@@ -34,17 +40,19 @@ export function TagsModal({
 function TagsForm({
   workspace,
   insights,
+  matching,
   suggestions,
   onClose,
 }: {
   workspace: string;
   insights: InsightDto[];
+  matching: Matching | null;
   suggestions: string[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const single = insights.length === 1 ? insights[0] : undefined;
+  const single = !matching && insights.length === 1 ? insights[0] : undefined;
   const [tags, setTags] = useState<string[]>(single?.tags ?? []);
   const update = useUpdateInsight(workspace);
   const bulk = useBulkInsights(workspace);
@@ -55,7 +63,9 @@ function TagsForm({
     if (single) update.mutate({ id: single.id, patch: { tags } }, { onSuccess: onClose });
     else if (tags.length)
       bulk.mutate(
-        { ids: insights.map((i) => i.id), action: 'add_tags', tags },
+        matching
+          ? { filter: matching.filters, expectedCount: matching.count, action: 'add_tags', tags }
+          : { ids: insights.map((i) => i.id), action: 'add_tags', tags },
         {
           onSuccess: (r) => {
             notifications.show({ message: t('insights.updated', { count: r.updated }) });
