@@ -8,10 +8,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type Config, fastifyTrustProxy } from './config.js';
 import type { Db } from './db/connection.js';
 import { AppError } from './http/errors.js';
+import { openApiTransform, securitySchemes, sendCsrfFromCookie } from './http/openapi.js';
 import { errorHandler, problemFor, sendProblem } from './http/problem.js';
 import { type Handlers, registerRoutes } from './http/register-routes.js';
 import { activityHandlers } from './modules/activity/routes.js';
@@ -154,21 +155,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         description:
           'Product management: workspaces, products, discovery, strategy, roadmap, delivery and metrics. Errors are application/problem+json (RFC 9457) with a stable `code`.',
       },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/auth/tokens' },
-          session: {
-            type: 'apiKey',
-            in: 'cookie',
-            name: 'cairn_session',
-            description: 'Set by sign-in; writes also need the x-csrf-token header',
-          },
-        },
-      },
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { requestInterceptor: sendCsrfFromCookie } });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerRoutes(app, services, handlers);

@@ -95,7 +95,6 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
         summary: def.summary,
         description,
         tags: [def.tag],
-        ...(def.auth === 'user' && { security: [{ bearer: [] }, { session: [] }] }),
         ...(def.params && { params: def.params }),
         ...(def.query && { querystring: def.query }),
         ...(def.body && { body: def.body }),
