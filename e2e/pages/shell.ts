@@ -20,6 +20,22 @@ export class Shell {
     return this.page.getByTestId('workspace-switcher');
   }
 
+  /** Opens the switcher and picks a workspace by its name. */
+  async switchWorkspace(name: string) {
+    await this.workspaceSwitcher().click();
+    await this.page.getByRole('menuitem', { name, exact: true }).click();
+  }
+
+  userMenu() {
+    return this.page.getByTestId('user-menu');
+  }
+
+  /** Picks an entry of the account menu: a language ('Français') or a theme ('Dark'). */
+  async choosePreference(label: string) {
+    await this.userMenu().click();
+    await this.page.getByRole('menuitem', { name: label, exact: true }).click();
+  }
+
   async openPalette() {
     await this.page.keyboard.press('Control+K');
     const search = this.page.getByPlaceholder(this.s.palette.placeholder);
@@ -34,7 +50,7 @@ export class Shell {
   }
 
   async signOut() {
-    await this.page.getByTestId('user-menu').click();
+    await this.userMenu().click();
     await this.page.getByTestId('sign-out').click();
   }
 }
