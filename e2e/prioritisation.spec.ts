@@ -418,6 +418,54 @@ test('“last changed” names the evidence that moved a score and lists every i
   ]);
 });
 
+test('a derived reach counts the evidence of a chosen period, and says which source and window it reads', async ({
+  page,
+  api,
+  workspace,
+}) => {
+  const p = PRIORITISATION_STRINGS.en.prioritise;
+  const w = p.reachWindow;
+  const feature = await api.createFeature(workspace.slug, {
+    title: 'Offline maps',
+    scores: { rice: { reachSource: 'insights', impact: 1, confidence: 1, effort: 1 } },
+  });
+  const day = 86_400_000;
+  for (const ago of [5, 40, 200]) {
+    const insight = await api.createInsight(workspace.slug, {
+      text: `Maps without a network (${ago} days ago)`,
+      source: 'support',
+      receivedAt: new Date(Date.now() - ago * day).toISOString(),
+    });
+    await api.linkInsight(workspace.slug, feature.id, { insightId: insight.id });
+  }
+  await page.goto(`/w/${workspace.slug}/features/${feature.id}`);
+  const card = page.getByTestId('scores-card');
+  await expect(card.getByTestId('card-reach')).toContainText('3');
+  await expect(card.getByTestId('card-reach-window')).toHaveText(fill(w.allTime, { what: w.what.insights }));
+
+  // The last 90 days: counted at once from the linked insights, then saved and counted by the server alike.
+  await card.getByTestId('reach-window').selectOption('90');
+  await expect(card.getByTestId('card-reach')).toContainText('2');
+  await expect(page.getByTestId('card-score')).toHaveText('2');
+  await expect(card.getByTestId('card-reach-window')).toContainText('Counts the linked insights received since');
+  await expect(card.getByTestId('card-reach-window')).toContainText('(last 90 days)');
+  await expect(page.getByText(p.save.saved)).toBeVisible();
+  await page.reload();
+  await expect(card.getByTestId('card-reach')).toContainText('2');
+  await expect(card.getByTestId('reach-window')).toHaveValue('90');
+
+  // The ranked table says it too; the explanation names the window.
+  const table = new PrioritisationPage(page, p);
+  await table.goto(workspace.slug, 'rice');
+  await expect(table.row('Offline maps').getByTestId('reach-derived')).toContainText('2');
+  await expect(table.row('Offline maps').getByTestId('reach-window-short')).toHaveText(fill(w.short_other, { count: 90 }));
+  const panel = await table.explain('Offline maps');
+  await expect(panel.getByTestId('explanation-reach-window')).toContainText('(last 90 days)');
+  await expect(panel.getByTestId('explanation-inputs').locator('[data-input="reachWindowDays"]')).toContainText(
+    fill(p.days_other, { count: 90 }),
+  );
+});
+
 test.describe('fr-FR', () => {
   test.use({ locale: 'fr-FR' });
 

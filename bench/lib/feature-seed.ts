@@ -63,6 +63,8 @@ function featureAt(k: number, workspaceId: string, actorId: string, now: string)
     score_value_effort: valueEffort ?? null,
     score_moscow: moscow ?? null,
     score_kano: kano ?? null,
+    reach_since: null,
+    reach_as_of: null,
     created_by: actorId,
     version: 1,
     created_at: now,

@@ -46,6 +46,15 @@ export const FeatureScores = z.object({
   rice: z.object({
     reach: n.describe('Typed reach, or the evidence count when reachSource is insights/customers'),
     reachSource: ReachSource,
+    reachWindowDays: n.describe('With a derived reach: only the evidence received in the last this many days counts (null: all of it)'),
+    reachWindow: z
+      .object({
+        since: Timestamp.describe('The window’s first instant: 00:00 UTC, reachWindowDays − 1 days before the day the score was computed'),
+        insights: z.number().int(),
+        customers: z.number().int(),
+      })
+      .nullable()
+      .describe('The evidence in the window the reach was counted in; null without a window'),
     impact: n,
     confidence: n,
     effort: n,
@@ -96,6 +105,12 @@ export const ScoresPatch = z
       .strictObject({
         reach: In,
         reachSource: ReachSource.nullable().optional().describe('manual (typed), or derived from linked insights / distinct customers'),
+        reachWindowDays: z
+          .number()
+          .int()
+          .nullable()
+          .optional()
+          .describe('A derived reach counts only evidence received in the last this many days (1–3650); null or absent: all time'),
         impact: In,
         confidence: In.describe('A fraction: 80% is 0.8'),
         effort: In,

@@ -48,6 +48,8 @@ describe('scoreFeature', () => {
     expect(s.rice).toEqual({
       reach: null,
       reachSource: 'manual',
+      reachWindowDays: null,
+      reachWindow: null,
       impact: null,
       confidence: null,
       effort: null,
@@ -138,6 +140,47 @@ describe('scoreFeature', () => {
       formula: null,
     });
     expect(scoreFeature({ custom: { values: { a: 3, b: 4 } } }, NO_EVIDENCE, settings).custom.value).toBe(8);
+  });
+});
+
+describe('RICE reach over a period', () => {
+  const since = '2026-09-05T00:00:00.000Z';
+  const evidence = { insights: 12, customers: 7, revenue: 0, window: { days: 90, since, insights: 4, customers: 3 } };
+  const rice = { impact: 1, confidence: 1, effort: 1 } as const;
+
+  it('counts only the evidence in the window, and says from when', () => {
+    const s = scoreFeature({ rice: { ...rice, reachSource: 'insights', reachWindowDays: 90 } }, evidence, S).rice;
+    expect(s).toMatchObject({ reach: 4, value: 4, reachWindowDays: 90, reachWindow: { since, insights: 4, customers: 3 } });
+    const c = scoreFeature({ rice: { ...rice, reachSource: 'customers', reachWindowDays: 90 } }, evidence, S).rice;
+    expect(c).toMatchObject({ reach: 3, value: 3 });
+    const e = explainFeatureScore('rice', { rice: { ...rice, reachSource: 'insights', reachWindowDays: 90 } }, evidence, S);
+    expect(e.summary).toContain('linked insights received in the last 90 days (since 2026-09-05)');
+    expect(e.settings).toEqual({ reachSource: 'insights', reachWindowDays: 90, reachSince: since });
+  });
+
+  it('without a window (absent or null) counts all the evidence, as before', () => {
+    const s = scoreFeature({ rice: { ...rice, reachSource: 'insights' } }, evidence, S).rice;
+    expect(s).toMatchObject({ reach: 12, reachWindowDays: null, reachWindow: null });
+    expect(mergeScoreInputs({ rice: { reachSource: 'insights', reachWindowDays: 30 } }, { rice: { reachWindowDays: null } }).rice).toEqual({
+      reachSource: 'insights',
+    });
+  });
+
+  it('never counts another window: without its counts the reach is missing, not a wrong number', () => {
+    const s = scoreFeature({ rice: { ...rice, reachSource: 'insights', reachWindowDays: 30 } }, evidence, S).rice;
+    expect(s).toMatchObject({ reach: null, value: null, missing: ['reach'], reachWindow: null });
+  });
+
+  it('a typed reach ignores the window', () => {
+    const s = scoreFeature({ rice: { ...rice, reach: 100, reachWindowDays: 90 } }, evidence, S).rice;
+    expect(s).toMatchObject({ reach: 100, value: 100, reachWindowDays: 90, reachWindow: null });
+  });
+
+  it('accepts whole days from 1 to 3650, or null', () => {
+    expect(validateScoreInputs({ rice: { reachWindowDays: 90 } }, S)).toEqual([]);
+    expect(validateScoreInputs({ rice: { reachWindowDays: null } }, S)).toEqual([]);
+    for (const bad of [0, 1.5, 3651, -30])
+      expect(validateScoreInputs({ rice: { reachWindowDays: bad } }, S)[0]?.field).toBe('scores.rice.reachWindowDays');
   });
 });
 
@@ -358,6 +401,7 @@ describe('frameworkValue', () => {
         {
           reach: anyNumber,
           reachSource: fc.constantFrom('manual', 'insights', 'customers'),
+          reachWindowDays: fc.constantFrom(30, 90, 0, 1.5, 3651),
           impact: anyNumber,
           confidence: anyNumber,
           effort: anyNumber,
@@ -388,7 +432,22 @@ describe('frameworkValue', () => {
     },
     { requiredKeys: [] },
   ) as fc.Arbitrary<FeatureScoreInputs>;
-  const evidence = fc.record({ insights: fc.nat(50), customers: fc.nat(20), revenue: fc.double({ min: 0, max: 1e6, noNaN: true }) });
+  const evidence = fc.record(
+    {
+      insights: fc.nat(50),
+      customers: fc.nat(20),
+      revenue: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      window: fc.option(
+        fc.record({
+          days: fc.constantFrom(30, 90),
+          since: fc.constant('2026-09-05T00:00:00.000Z'),
+          insights: fc.nat(50),
+          customers: fc.nat(20),
+        }),
+      ),
+    },
+    { requiredKeys: ['insights', 'customers', 'revenue'] },
+  );
   const settings = fc.record({
     iceVariant: fc.constantFrom('product' as const, 'average' as const),
     valueEffortMidpoint: fc.constantFrom(3, 5.5, 7),

@@ -20,6 +20,7 @@ import { explainCustom } from './explain.js';
 import { computeIce, explainIce, ICE_FIELDS, ICE_VARIANTS, type IceVariant } from './ice.js';
 import { computeKano, explainKano, KANO_ANSWERS, KANO_CATEGORIES, type KanoCategory, type KanoResponse } from './kano.js';
 import { computeMoscow, explainMoscow, MOSCOW_CATEGORIES, MOSCOW_FIELDS, MOSCOW_MUST_LIMIT, type MoscowCategory } from './moscow.js';
+import { isReachWindow, MAX_REACH_WINDOW_DAYS, type WindowedEvidence } from './reach-window.js';
 import {
   checkField,
   type Explanation,
@@ -45,6 +46,8 @@ export interface FeatureScoreInputs {
     reach?: number;
     /** 'insights' / 'customers': reach is the feature's evidence count instead of a typed number. */
     reachSource?: ReachSource;
+    /** With a derived reach: count only the evidence received in the last this many days (absent: all of it). */
+    reachWindowDays?: number;
     impact?: number;
     confidence?: number;
     effort?: number;
@@ -83,6 +86,8 @@ export interface FeatureEvidence {
   customers: number;
   /** Monthly revenue of those customers, in the workspace's scoring currency (others not counted). */
   revenue: number;
+  /** The evidence inside the feature's reach window, when it has one (counted for that window). */
+  window?: WindowedEvidence | null;
 }
 
 export const NO_EVIDENCE: FeatureEvidence = Object.freeze({ insights: 0, customers: 0, revenue: 0 });
@@ -138,6 +143,10 @@ export function normalizeScoringSettings(raw: unknown): ScoringSettings {
 export interface RiceScores {
   reach: number | null;
   reachSource: ReachSource;
+  /** The window set on a derived reach, in days (null: all the evidence counts). */
+  reachWindowDays: number | null;
+  /** The evidence in that window, when the reach reads it: from when, and its counts. */
+  reachWindow: { since: string; insights: number; customers: number } | null;
   impact: number | null;
   confidence: number | null;
   effort: number | null;
@@ -223,11 +232,23 @@ export function compiledCustom(settings: ScoringSettings): CompiledCustom {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function effectiveReach(rice: FeatureScoreInputs['rice'], evidence: FeatureEvidence): { reach: number | null; source: ReachSource } {
+interface Reach {
+  reach: number | null;
+  source: ReachSource;
+  /** The window the reach was counted in (a derived reach with a window whose counts are known). */
+  window: WindowedEvidence | null;
+}
+
+function effectiveReach(rice: FeatureScoreInputs['rice'], evidence: FeatureEvidence): Reach {
   const source = rice?.reachSource ?? 'manual';
-  if (source === 'insights') return { reach: evidence.insights, source };
-  if (source === 'customers') return { reach: evidence.customers, source };
-  return { reach: num(rice?.reach), source: 'manual' };
+  if (source === 'manual') return { reach: num(rice?.reach), source: 'manual', window: null };
+  const days = rice?.reachWindowDays;
+  if (days === undefined || days === null)
+    return { reach: source === 'insights' ? evidence.insights : evidence.customers, source, window: null };
+  // Counts of another window (or none) would be a wrong reach: without them reach is unknown.
+  const w = evidence.window;
+  if (!isReachWindow(days) || !w || w.days !== days) return { reach: null, source, window: null };
+  return { reach: source === 'insights' ? w.insights : w.customers, source, window: w };
 }
 
 function customEnv(inputs: FeatureScoreInputs, evidence: FeatureEvidence): Record<string, number | null | undefined> {
@@ -248,6 +269,8 @@ const EMPTY = {
   rice: frozen<RiceScores>({
     reach: null,
     reachSource: 'manual',
+    reachWindowDays: null,
+    reachWindow: null,
     impact: null,
     confidence: null,
     effort: null,
@@ -294,11 +317,13 @@ const missingOf = (r: { ok: boolean; missing?: string[] }) => (r.ok ? NONE : (r.
 
 function scoreRice(rice: FeatureScoreInputs['rice'], evidence: FeatureEvidence): RiceScores {
   if (!rice) return EMPTY.rice;
-  const { reach, source } = effectiveReach(rice, evidence);
+  const { reach, source, window } = effectiveReach(rice, evidence);
   const r = computeRice(source === 'manual' ? rice : { reach, impact: rice.impact, confidence: rice.confidence, effort: rice.effort });
   return {
     reach,
     reachSource: source,
+    reachWindowDays: num(rice.reachWindowDays),
+    reachWindow: window ? { since: window.since, insights: window.insights, customers: window.customers } : null,
     impact: num(rice.impact),
     confidence: num(rice.confidence),
     effort: num(rice.effort),
@@ -550,7 +575,7 @@ const SPECS: Record<Exclude<FrameworkKey, 'kano' | 'custom'>, readonly FieldSpec
 };
 
 const KNOWN_KEYS: Record<FrameworkKey, readonly string[]> = {
-  rice: ['reach', 'reachSource', 'impact', 'confidence', 'effort'],
+  rice: ['reach', 'reachSource', 'reachWindowDays', 'impact', 'confidence', 'effort'],
   ice: ['impact', 'confidence', 'ease'],
   wsjf: ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'],
   moscow: ['category', 'effort'],
@@ -612,6 +637,12 @@ export function validateScoreInputs(
       }
       if (framework === 'rice' && !isMissing(inputs.reachSource) && !(REACH_SOURCES as readonly unknown[]).includes(inputs.reachSource)) {
         errors.push({ field: `${at}.reachSource`, message: `must be one of ${REACH_SOURCES.join(', ')}` });
+      }
+      if (framework === 'rice' && !isMissing(inputs.reachWindowDays) && !isReachWindow(inputs.reachWindowDays)) {
+        errors.push({
+          field: `${at}.reachWindowDays`,
+          message: `must be a whole number of days from 1 to ${MAX_REACH_WINDOW_DAYS}, or null for all time`,
+        });
       }
     }
   }
@@ -686,15 +717,27 @@ export function explainFeatureScore(
   const inp = inputs ?? {};
   switch (framework) {
     case 'rice': {
-      const { reach, source } = effectiveReach(inp.rice, evidence);
+      const { reach, source, window } = effectiveReach(inp.rice, evidence);
+      const days = num(inp.rice?.reachWindowDays);
       const e = explainRice({ reach, impact: inp.rice?.impact, confidence: inp.rice?.confidence, effort: inp.rice?.effort });
       if (source !== 'manual') {
         const c = e.contributions.find((x) => x.name === 'reach');
-        const what = source === 'insights' ? 'linked insights' : 'distinct customers in the evidence';
+        const counted = source === 'insights' ? 'linked insights' : 'distinct customers in the evidence';
+        const what =
+          days === null
+            ? counted
+            : window
+              ? `${counted} received in the last ${days} days (since ${window.since.slice(0, 10)})`
+              : `${counted} received in the last ${days} days (not counted yet)`;
         if (c) c.text = `Reaches ${formatNumber(reach!)}: the number of ${what}`;
         e.summary += ` (reach from the evidence: ${what})`;
       }
-      return { ...e, inputs: { ...e.inputs, reachSource: source }, settings: { reachSource: source } };
+      const windowed = source !== 'manual' && days !== null;
+      return {
+        ...e,
+        inputs: { ...e.inputs, reachSource: source, ...(windowed && { reachWindowDays: days }) },
+        settings: { reachSource: source, ...(windowed && { reachWindowDays: days, reachSince: window?.since ?? null }) },
+      };
     }
     case 'ice':
       return { ...explainIce(inp.ice ?? {}, { variant: settings.iceVariant }), settings: { iceVariant: settings.iceVariant } };

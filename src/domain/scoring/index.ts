@@ -32,6 +32,7 @@ export * from './ice.js';
 export * from './kano.js';
 export * from './moscow.js';
 export * from './rank.js';
+export * from './reach-window.js';
 export * from './result.js';
 export * from './rice.js';
 export * from './value-effort.js';

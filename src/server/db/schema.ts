@@ -164,6 +164,10 @@ export interface FeaturesTable {
   score_value_effort: number | null;
   score_moscow: number | null;
   score_kano: number | null;
+  /** With a RICE reach window: its first instant (ISO timestamp), for the day in reach_as_of. Null without one. */
+  reach_since: string | null;
+  /** With a RICE reach window: the UTC day (YYYY-MM-DD) the windowed evidence was counted for. */
+  reach_as_of: string | null;
   created_by: string | null;
   version: number;
   created_at: string;

@@ -45,7 +45,14 @@ export const enPrioritisation = {
       },
     },
     fields: {
-      rice: { reach: 'Reach', impact: 'Impact', confidence: 'Confidence', effort: 'Effort', reachSource: 'Reach from' },
+      rice: {
+        reach: 'Reach',
+        impact: 'Impact',
+        confidence: 'Confidence',
+        effort: 'Effort',
+        reachSource: 'Reach from',
+        reachWindowDays: 'Counted over',
+      },
       ice: { impact: 'Impact', confidence: 'Confidence', ease: 'Ease' },
       wsjf: {
         businessValue: 'Business value',
@@ -65,6 +72,8 @@ export const enPrioritisation = {
         impact: 'How much it moves the goal for each person reached: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal.',
         confidence: 'How sure you are of the estimates: 100 % high, 80 % medium, 50 % low.',
         effort: 'Total work from everyone involved, in person-months (more than 0).',
+        reachWindowDays:
+          'With a derived reach: count only the evidence received in the last days chosen. The window ends today (UTC) and moves on each day.',
       },
       ice: {
         impact: 'How much this will move the goal, from 1 (barely) to 10 (hugely).',
@@ -160,6 +169,21 @@ export const enPrioritisation = {
     colFeature: 'Feature',
     colScore: 'Score',
     colSelect: 'Select for comparison',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
+    reachWindow: {
+      all: 'All time',
+      last_one: 'Last {{count}} day',
+      last_other: 'Last {{count}} days',
+      short_one: '· {{count}} d',
+      short_other: '· {{count}} d',
+      what: { insights: 'the linked insights', customers: 'the distinct customers of linked insights', manual: 'a typed reach' },
+      allTime: 'Counts {{what}}, all time',
+      since_one: 'Counts {{what}} received since {{since}} (last {{count}} day)',
+      since_other: 'Counts {{what}} received since {{since}} (last {{count}} days)',
+      counting_one: 'Counts {{what}} of the last {{count}} day once saved',
+      counting_other: 'Counts {{what}} of the last {{count}} days once saved',
+    },
     percentRange: 'Type a percentage from 1 to 100',
     presets: 'Suggested values for {{field}}',
     missing: 'missing',

@@ -50,7 +50,14 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
       },
     },
     fields: {
-      rice: { reach: 'Portée', impact: 'Impact', confidence: 'Confiance', effort: 'Effort', reachSource: 'Portée issue de' },
+      rice: {
+        reach: 'Portée',
+        impact: 'Impact',
+        confidence: 'Confiance',
+        effort: 'Effort',
+        reachSource: 'Portée issue de',
+        reachWindowDays: 'Comptée sur',
+      },
       ice: { impact: 'Impact', confidence: 'Confiance', ease: 'Facilité' },
       wsjf: {
         businessValue: 'Valeur métier',
@@ -70,6 +77,8 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
         impact: 'L’effet sur l’objectif pour chaque personne touchée : 3 massif, 2 fort, 1 moyen, 0,5 faible, 0,25 minime.',
         confidence: 'Votre degré de certitude sur les estimations : 100 % élevé, 80 % moyen, 50 % faible.',
         effort: 'Le travail de toutes les personnes impliquées, en mois-personne (plus de 0).',
+        reachWindowDays:
+          'Avec une portée issue des preuves : ne compter que celles reçues pendant les derniers jours choisis. La période se termine aujourd’hui (UTC) et avance chaque jour.',
       },
       ice: {
         impact: 'L’effet sur l’objectif, de 1 (à peine) à 10 (énorme).',
@@ -166,6 +175,21 @@ export const frPrioritisation: Strings<typeof enPrioritisation> = {
     colFeature: 'Fonctionnalité',
     colScore: 'Note',
     colSelect: 'Sélectionner pour comparer',
+    days_one: '{{count}} jour',
+    days_other: '{{count}} jours',
+    reachWindow: {
+      all: 'Depuis toujours',
+      last_one: '{{count}} dernier jour',
+      last_other: '{{count}} derniers jours',
+      short_one: '· {{count}} j',
+      short_other: '· {{count}} j',
+      what: { insights: 'les insights liés', customers: 'les clients distincts des insights liés', manual: 'une portée saisie' },
+      allTime: 'Compte {{what}}, depuis toujours',
+      since_one: 'Compte {{what}} reçus depuis le {{since}} ({{count}} dernier jour)',
+      since_other: 'Compte {{what}} reçus depuis le {{since}} ({{count}} derniers jours)',
+      counting_one: 'Comptera {{what}} du dernier jour ({{count}} jour) une fois enregistré',
+      counting_other: 'Comptera {{what}} des {{count}} derniers jours une fois enregistré',
+    },
     percentRange: 'Saisissez un pourcentage de 1 à 100',
     presets: 'Valeurs suggérées pour {{field}}',
     missing: 'manquant',

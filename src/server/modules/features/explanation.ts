@@ -15,6 +15,7 @@ import type { Services } from '../../services.js';
 import { type Access, authorize } from '../workspaces/service.js';
 import { type EvidenceReads, lastScoreChange } from './last-change.js';
 import { evidenceOf, loadFeature } from './queries.js';
+import { refreshStaleReachWindows } from './scores.js';
 import { loadScoringSettings } from './scoring-settings.js';
 
 /**
@@ -26,16 +27,17 @@ import { loadScoringSettings } from './scoring-settings.js';
  */
 export async function featureScoreExplanation(services: Services, access: Access, featureId: string, requested?: FrameworkKey) {
   authorize(access, 'discovery.read');
+  await refreshStaleReachWindows(services.db, access.workspace.id);
   const { settings } = await loadScoringSettings(services.db, access.workspace.id);
   const row = await loadFeature(services.db, access, featureId, settings.revenueCurrency);
   const framework = requested ?? settings.defaultFramework;
   const inputs = parseScoreInputs(row.scores);
-  const explanation = explainFeatureScore(framework, inputs, evidenceOf(row), settings);
+  const explanation = explainFeatureScore(framework, inputs, evidenceOf(row, inputs), settings);
 
   const lastChange = await lastScoreChange(services.db, access.workspace.id, featureId, {
     prefix: `scores.${framework}.`,
     settingKeys: SETTINGS_OF[framework].map((k) => `scoring.${k}`),
-    reads: evidenceReads(framework, inputs, settings),
+    reads: evidenceReads(framework, inputs, settings, row.reach_since),
     revenueCurrency: settings.revenueCurrency,
   });
 
@@ -54,11 +56,17 @@ export async function featureScoreExplanation(services: Services, access: Access
 }
 
 /** The evidence a framework's score reads for this feature (none: its evidence cannot move it). */
-function evidenceReads(framework: FrameworkKey, inputs: FeatureScoreInputs, settings: ScoringSettings): EvidenceReads | null {
+function evidenceReads(
+  framework: FrameworkKey,
+  inputs: FeatureScoreInputs,
+  settings: ScoringSettings,
+  since: string | null,
+): EvidenceReads | null {
   if (framework === 'rice') {
     const source = inputs.rice?.reachSource ?? 'manual';
     if (source === 'manual') return null;
-    return { names: new Set<EvidenceName>([source]), window: false };
+    const window = inputs.rice?.reachWindowDays != null;
+    return { names: new Set<EvidenceName>([source]), window, since: window ? since : null };
   }
   if (framework === 'custom') {
     const compiled = compiledCustom(settings);

@@ -28,6 +28,8 @@ export interface EvidenceReads {
   names: ReadonlySet<EvidenceName>;
   /** Reach counts only insights received in a window, so a changed receivedAt moves it. */
   window: boolean;
+  /** The window's first instant: an insight received before it is not counted, linked or not. */
+  since?: string | null;
 }
 
 interface Entry {
@@ -101,8 +103,8 @@ const userOf = (e: Entry) => (e.user_id ? { id: e.user_id, name: e.user_name ?? 
  * The newest change that moved a feature's score under one framework: one of its inputs
  * (all the inputs that change set), a workspace setting the framework depends on, or — when
  * the score reads the evidence — the evidence itself: an insight linked or unlinked, a
- * linked insight deleted, merged into another, given another customer (or, with a reach
- * window, another date), a customer's revenue edited. Evidence is named by the insight's
+ * linked insight deleted, merged into another (or taken out again), given another customer
+ * (or, with a reach window, another date), a customer's revenue edited. Evidence is named by the insight's
  * text and the customer's name.
  */
 export async function lastScoreChange(
@@ -168,6 +170,12 @@ export async function lastScoreChange(
 
   const entries = [...own, ...evidenceEntries].sort((a, b) => b.seq - a.seq).slice(0, 2 * HISTORY);
   const labels = new Labels(db, workspaceId, evidenceEntries);
+  /** Whether a reach window applies and the insight (still there) was received before it. */
+  const outsideWindow = async (insightId: string) => {
+    if (!reads?.window || !reads.since || reads.names.has('revenue')) return false;
+    const receivedAt = await labels.receivedAt(insightId);
+    return receivedAt !== null && receivedAt < reads.since;
+  };
 
   for (const e of entries) {
     const changes = parse(e.changes);
@@ -193,6 +201,7 @@ export async function lastScoreChange(
       const linked = e.action === 'insight_linked';
       const id = (linked ? changes.insightId?.to : changes.insightId?.from) as string | undefined;
       if (typeof id !== 'string') continue;
+      if (await outsideWindow(id)) continue;
       const label = await labels.insight(id);
       const change = { field: linked ? 'evidence.linked' : 'evidence.unlinked', from: linked ? null : label, to: linked ? label : null };
       return { ...base, ...change, changes: [change], evidence: { kind: 'insight', id, label } };
@@ -200,6 +209,8 @@ export async function lastScoreChange(
 
     if (e.entity === 'insight') {
       if (!linkedAt(e.entity_id, e.seq)) continue;
+      // Outside the window a linked insight moves nothing (unless its date is what changed).
+      if (!('receivedAt' in changes) && e.action !== 'merged' && (await outsideWindow(e.entity_id))) continue;
       const label = await labels.insight(e.entity_id);
       const evidence = { kind: 'insight' as const, id: e.entity_id, label };
       let change: ChangedInput | null = null;
@@ -217,6 +228,9 @@ export async function lastScoreChange(
       else if (e.action === 'merged_away' && moves(reads, ALL)) {
         const into = (changes.mergedIntoId?.to as string | undefined) ?? null;
         change = { field: 'evidence.merged', from: label, to: into ? await labels.insight(into) : null };
+      } else if (e.action === 'unmerged' && changes.mergedIntoId && moves(reads, ALL)) {
+        const from = changes.mergedIntoId.from as string | undefined;
+        change = { field: 'evidence.unmerged', from: from ? await labels.insight(from) : null, to: label };
       } else if ('customer' in changes && moves(reads, ['customers', 'revenue'])) {
         const name = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : null);
         change = { field: 'evidence.customer', from: name(changes.customer!.from), to: name(changes.customer!.to) };
@@ -267,6 +281,14 @@ class Labels {
     return null;
   }
 
+  private received = new Map<string, string | null>();
+
+  /** When the insight was received (null once deleted). */
+  async receivedAt(id: string): Promise<string | null> {
+    if (!this.received.has(id)) await this.insight(id);
+    return this.received.get(id) ?? null;
+  }
+
   /** "“Export to PDF…” (Acme)"; null for an insight deleted before the history read. */
   async insight(id: string): Promise<string | null> {
     const known = this.insights.get(id);
@@ -274,10 +296,11 @@ class Labels {
     const row = await this.db
       .selectFrom('insights')
       .leftJoin('customers', 'customers.id', 'insights.customer_id')
-      .select(['insights.text', 'customers.name as customer_name'])
+      .select(['insights.text', 'insights.received_at', 'customers.name as customer_name'])
       .where('insights.id', '=', id)
       .where('insights.workspace_id', '=', this.workspaceId)
       .executeTakeFirst();
+    this.received.set(id, row?.received_at ?? null);
     let label: string | null;
     if (row) label = row.customer_name ? `“${excerpt(row.text)}” (${row.customer_name})` : `“${excerpt(row.text)}”`;
     else {

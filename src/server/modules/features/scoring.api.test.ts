@@ -55,7 +55,17 @@ describe.each(DIALECTS)('feature scoring API on %s', (dialect) => {
     const res = await patch(f, { scores: { rice: { reach: 450, impact: 3, confidence: 1, effort: 2 } } });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.scores.rice).toEqual({ reach: 450, reachSource: 'manual', impact: 3, confidence: 1, effort: 2, value: 675, missing: [] });
+    expect(body.scores.rice).toEqual({
+      reach: 450,
+      reachSource: 'manual',
+      reachWindowDays: null,
+      reachWindow: null,
+      impact: 3,
+      confidence: 1,
+      effort: 2,
+      value: 675,
+      missing: [],
+    });
     expect(Object.keys(body.scores).sort()).toEqual(['custom', 'ice', 'kano', 'moscow', 'rice', 'valueEffort', 'wsjf']);
     expect(body.scores.ice).toMatchObject({ value: null, missing: ['impact', 'confidence', 'ease'] });
 
@@ -320,7 +330,8 @@ describe.each(DIALECTS)('feature scoring API on %s', (dialect) => {
     expect((await score(b)).custom.value).toBe(9_000 + 2_000 + 2_000);
     expect((await owner.delete(`${base}/insights/${extra.id}`)).statusCode).toBe(204);
     expect((await score(b)).rice.reach).toBe(1);
-    const merged = await owner.post(`${base}/insights/${euroInsight.id}/merge`, { duplicateId: dollarInsight.id });
+    // Dollar Inc stops counting for B: the merge has to be confirmed.
+    const merged = await owner.post(`${base}/insights/${euroInsight.id}/merge`, { duplicateId: dollarInsight.id, confirm: true });
     expect(merged.statusCode, merged.body).toBe(200);
     // B's only evidence now points at the kept (Euro) insight.
     expect((await score(b)).custom.value).toBe(2_000 + 1_000);

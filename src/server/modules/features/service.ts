@@ -90,6 +90,8 @@ export async function createFeature(services: Services, access: Access, input: z
       score_value_effort: null,
       score_moscow: null,
       score_kano: null,
+      reach_since: null,
+      reach_as_of: null,
       created_by: access.actorId,
       version: 1,
       created_at: now,
@@ -98,7 +100,8 @@ export async function createFeature(services: Services, access: Access, input: z
     await trx.insertInto('features').values(row).execute();
     await refreshFeatureScores(trx, row.workspace_id, [row.id], settings);
     await indexDocument(trx, services.dialect, searchDoc(row));
-    const dto = toFeatureDto({ ...row, insight_count: 0, customer_count: 0, evidence_revenue: 0 }, settings);
+    // Read back: the stored ranks and the scores shown come from the same row (a reach window is set by the refresh).
+    const dto = toFeatureDto(await loadFeature(trx, access, row.id, settings.revenueCurrency), settings);
     await appendChange(trx, {
       workspaceId: row.workspace_id,
       entity: 'feature',
@@ -181,7 +184,8 @@ export async function updateFeature(
       changes,
     });
     services.similarity.upsertFeature(access.workspace.id, id, after.title, after.description);
-    return toFeatureDto(after, settings);
+    // Read back: a changed reach window counts other evidence than `after` was loaded with.
+    return toFeatureDto(await loadFeature(trx, access, id, settings.revenueCurrency), settings);
   });
 }
 

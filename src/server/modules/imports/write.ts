@@ -216,8 +216,8 @@ export async function writeInsights(
       .where('id', '=', id)
       .execute();
   }
-  // A re-imported insight may name another customer: rescore the features it is evidence for.
-  const movedEvidence = changed.filter((c) => 'customerId' in c.changes).map((c) => c.row.id);
+  // A re-imported insight may name another customer, or another date (reach windows): rescore the features it is evidence for.
+  const movedEvidence = changed.filter((c) => 'customerId' in c.changes || 'receivedAt' in c.changes).map((c) => c.row.id);
   if (movedEvidence.length > 0) await refreshFeatureScores(trx, workspaceId, await featuresOfInsights(trx, movedEvidence));
 
   const indexed = [...inserts, ...changed.filter((c) => 'text' in c.changes || 'customerId' in c.changes).map((c) => c.row)];

@@ -273,8 +273,9 @@ export async function updateInsight(
       after,
       patch.status && patch.status !== before.status ? `status_${patch.status}` : 'updated',
     );
-    // Another customer changes the distinct customers and revenue behind the linked features.
-    if (after.customer_id !== before.customer_id) {
+    // Another customer changes the distinct customers and revenue behind the linked features;
+    // another date, what falls in their reach windows.
+    if (after.customer_id !== before.customer_id || after.received_at !== before.received_at) {
       await refreshFeatureScores(trx, access.workspace.id, await featuresOfInsights(trx, [id]));
     }
     return dto;

@@ -18,6 +18,7 @@ import { FormulaErrors } from './formula-error.js';
 import { customFormula, scoreView, substitute } from './frameworks.js';
 import type { ScoreLabels } from './labels.js';
 import { evidenceOf, inputsFromScores } from './live-scores.js';
+import { reachWindowText } from './reach-window.js';
 import classes from './score.module.css';
 
 export interface ExplanationPanelProps {
@@ -42,6 +43,7 @@ function formatInput(framework: FrameworkKey, name: string, value: unknown, labe
   }
   if (typeof value !== 'number') return String(value);
   if (framework === 'rice' && name === 'confidence') return labels.percent(value);
+  if (framework === 'rice' && name === 'reachWindowDays') return labels.days(value);
   if (framework === 'rice' && name === 'impact') return labels.choice('rice', 'impact', value);
   return labels.number(value, 2);
 }
@@ -199,8 +201,8 @@ export function ExplanationPanel({ workspace, feature, framework, scores, draft,
                       <Text size="sm" fw={600}>
                         {formatInput(framework, name, value, labels)}
                         {framework === 'rice' && name === 'reach' && scores.rice.reachSource !== 'manual' && (
-                          <Text span size="xs" c="dimmed" ml={6}>
-                            ({labels.reachSource(scores.rice.reachSource)})
+                          <Text span size="xs" c="dimmed" ml={6} data-testid="explanation-reach-window">
+                            ({reachWindowText(scores.rice, labels, tx)})
                           </Text>
                         )}
                       </Text>

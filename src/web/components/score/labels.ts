@@ -26,6 +26,8 @@ export interface ScoreLabels {
   percent: (fraction: number) => string;
   /** A score (large values without decimals, small ones with up to 2). */
   score: (value: number) => string;
+  /** A number of days ("90 days"). */
+  days: (count: number) => string;
   /** Why a typed percentage is refused. */
   percentRange: string;
   /** The accessible name of an input's suggested values ("Suggested Confidence"). */
@@ -72,6 +74,7 @@ export function useScoreLabels(): ScoreLabels {
       number: (value, digits = 2) => fmt(digits).format(value),
       percent: (fraction) => pct.format(fraction),
       score: (value) => fmt(Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2).format(value),
+      days: (count) => t('prioritise.days', { count }),
       percentRange: t('prioritise.percentRange'),
       presets: (field) => t('prioritise.presets', { field }),
     };

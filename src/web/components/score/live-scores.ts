@@ -7,6 +7,7 @@ import {
   type ScoringSettings,
   scoreFeature,
 } from '../../../domain/scoring/feature-scores.js';
+import type { WindowedEvidence } from '../../../domain/scoring/reach-window.js';
 import type { FeatureDto } from '../../api/discovery.js';
 import { answersFromCounts } from './kano-answers.js';
 
@@ -26,6 +27,7 @@ export function inputsFromScores(scores: Scores): FeatureScoreInputs {
   const rice: NonNullable<FeatureScoreInputs['rice']> = {};
   if (scores.rice.reachSource === 'manual') put(rice, 'reach', scores.rice.reach);
   else rice.reachSource = scores.rice.reachSource;
+  put(rice, 'reachWindowDays', scores.rice.reachWindowDays);
   put(rice, 'impact', scores.rice.impact);
   put(rice, 'confidence', scores.rice.confidence);
   put(rice, 'effort', scores.rice.effort);
@@ -59,9 +61,30 @@ export function inputsFromScores(scores: Scores): FeatureScoreInputs {
   return out;
 }
 
-/** A feature's evidence as the formulas read it (revenue: monthly, in the workspace's scoring currency). */
-export function evidenceOf(feature: FeatureDto, revenue?: number): FeatureEvidence {
-  return { insights: feature.insightCount, customers: feature.customerCount, revenue: revenue ?? feature.evidenceRevenue ?? 0 };
+/** Evidence the screen supplies beyond the feature: its revenue, or counts in another reach window (a draft's). */
+export interface EvidenceExtra {
+  revenue?: number;
+  window?: WindowedEvidence | null;
+}
+
+/**
+ * A feature's evidence as the scores read it (revenue: monthly, in the workspace's scoring
+ * currency; the counts in its reach window, as the server made them).
+ */
+export function evidenceOf(feature: FeatureDto, extra: EvidenceExtra = {}): FeatureEvidence {
+  const rice = feature.scores.rice;
+  const window =
+    extra.window !== undefined
+      ? extra.window
+      : rice.reachWindow && rice.reachWindowDays !== null
+        ? { days: rice.reachWindowDays, ...rice.reachWindow }
+        : null;
+  return {
+    insights: feature.insightCount,
+    customers: feature.customerCount,
+    revenue: extra.revenue ?? feature.evidenceRevenue ?? 0,
+    window,
+  };
 }
 
 /**
@@ -73,11 +96,11 @@ export function liveScores(
   feature: FeatureDto,
   draft: ScoresPatch | undefined,
   settings: ScoringSettings,
-  revenue?: number,
+  extra?: EvidenceExtra,
 ): FeatureScores {
   const server = feature.scores as FeatureScores;
   if (!draft) return server;
-  const preview = scoreFeature(mergeScoreInputs(inputsFromScores(feature.scores), draft), evidenceOf(feature, revenue), settings);
+  const preview = scoreFeature(mergeScoreInputs(inputsFromScores(feature.scores), draft), evidenceOf(feature, extra), settings);
   const out = { ...server } as Record<string, unknown>;
   for (const key of Object.keys(draft)) out[key] = (preview as unknown as Record<string, unknown>)[key];
   return out as unknown as FeatureScores;

@@ -20,7 +20,9 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACH_SOURCES, type ReachSource, type ScoresPatch } from '../../../domain/scoring/feature-scores.js';
 import type { FrameworkKey } from '../../../domain/scoring/index.js';
+import { REACH_WINDOW_PRESETS } from '../../../domain/scoring/reach-window.js';
 import type { FeatureDto } from '../../api/discovery.js';
+import { evidenceQuery } from '../../api/discovery.js';
 import { useErrorMessage } from '../../api/error-message.js';
 import { productQuery } from '../../api/queries.js';
 import { applyFeature, saveScores, scoringQuery } from '../../api/scoring.js';
@@ -37,6 +39,7 @@ import {
 import { KanoSurveyDrawer } from '../../components/score/kano-survey.js';
 import { useScoreLabels } from '../../components/score/labels.js';
 import { domainSettings, liveScores } from '../../components/score/live-scores.js';
+import { draftWindow, reachWindowText } from '../../components/score/reach-window.js';
 import scoreClasses from '../../components/score/score.module.css';
 import { useScoreDrafts } from '../../components/score/score-drafts.js';
 import { ScoreField, type ScoreValue } from '../../components/score/score-field.js';
@@ -73,7 +76,14 @@ export function ScoresCard({ workspace, feature, canWrite }: { workspace: string
   });
   const draft = snapshot.drafts.get(feature.id);
   const status = snapshot.status.get(feature.id);
-  const scores = useMemo(() => (settings ? liveScores(feature, draft, settings) : null), [feature, draft, settings]);
+  // A window chosen but not saved yet is counted here from the linked insights, with the domain's rule.
+  const needsLinks = draftWindow(feature.scores.rice, draft, []) !== undefined;
+  const links = useQuery({ ...evidenceQuery(workspace, feature.id), enabled: needsLinks });
+  const counted = draftWindow(feature.scores.rice, draft, links.data?.quotes);
+  const scores = useMemo(
+    () => (settings ? liveScores(feature, draft, settings, counted === undefined ? undefined : { window: counted }) : null),
+    [feature, draft, settings, counted],
+  );
   const edit = (patch: ScoresPatch) => store.edit(feature, patch);
   const onChange = (fw: FrameworkKey, field: string, value: ScoreValue) => edit(patchFor(fw, field, value));
 
@@ -160,6 +170,37 @@ export function ScoresCard({ workspace, feature, canWrite }: { workspace: string
                 </select>
               </Stack>
             )}
+            {framework === 'rice' && scores.rice.reachSource !== 'manual' && (
+              <Stack gap={4}>
+                <Tooltip label={labels.fieldHelp('rice', 'reachWindowDays')} multiline w={260} withinPortal openDelay={400}>
+                  <Text size="xs" fw={600} c="dimmed" component="label" htmlFor={`reach-window-${feature.id}`}>
+                    {labels.field('rice', 'reachWindowDays')}
+                  </Text>
+                </Tooltip>
+                <select
+                  id={`reach-window-${feature.id}`}
+                  className={scoreClasses.select}
+                  data-size="md"
+                  data-testid="reach-window"
+                  value={scores.rice.reachWindowDays === null ? '' : String(scores.rice.reachWindowDays)}
+                  disabled={!canWrite}
+                  onChange={(e) => edit({ rice: { reachWindowDays: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) } })}
+                >
+                  <option value="">{t('prioritise.reachWindow.all')}</option>
+                  {[
+                    ...REACH_WINDOW_PRESETS,
+                    ...(scores.rice.reachWindowDays !== null &&
+                    !(REACH_WINDOW_PRESETS as readonly number[]).includes(scores.rice.reachWindowDays)
+                      ? [scores.rice.reachWindowDays]
+                      : []),
+                  ].map((d) => (
+                    <option key={d} value={String(d)}>
+                      {t('prioritise.reachWindow.last', { count: d })}
+                    </option>
+                  ))}
+                </select>
+              </Stack>
+            )}
             {fields.map((spec) => {
               const id = `score-${feature.id}-${spec.name}`;
               const derived = framework === 'rice' && spec.name === 'reach' && scores.rice.reachSource !== 'manual';
@@ -178,17 +219,23 @@ export function ScoresCard({ workspace, feature, canWrite }: { workspace: string
                     </Text>
                   </Tooltip>
                   {derived ? (
-                    <Text
-                      size="sm"
-                      fw={600}
-                      py={6}
-                      title={t(`prioritise.reachSourceHint.${scores.rice.reachSource}`, { count: scores.rice.reach ?? 0 })}
-                    >
-                      {labels.number(scores.rice.reach ?? 0, 0)}{' '}
-                      <Text span size="xs" c="dimmed">
-                        ({t('prioritise.derived')})
+                    <Stack gap={0}>
+                      <Text
+                        size="sm"
+                        fw={600}
+                        py={6}
+                        data-testid="card-reach"
+                        title={t(`prioritise.reachSourceHint.${scores.rice.reachSource}`, { count: scores.rice.reach ?? 0 })}
+                      >
+                        {scores.rice.reach === null ? '…' : labels.number(scores.rice.reach, 0)}{' '}
+                        <Text span size="xs" c="dimmed">
+                          ({t('prioritise.derived')})
+                        </Text>
                       </Text>
-                    </Text>
+                      <Text size="xs" c="dimmed" data-testid="card-reach-window">
+                        {reachWindowText(scores.rice, labels, t as unknown as Parameters<typeof reachWindowText>[2])}
+                      </Text>
+                    </Stack>
                   ) : (
                     <ScoreField
                       id={id}

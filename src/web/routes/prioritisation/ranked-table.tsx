@@ -10,6 +10,7 @@ import { type FieldSpec, type FrameworkKey, REACH_SOURCES, type ReachSource } fr
 import type { FeatureDto } from '../../api/discovery.js';
 import { editableFields, evidenceRead, fieldValue, patchFor, scoreView } from '../../components/score/frameworks.js';
 import type { ScoreLabels } from '../../components/score/labels.js';
+import { reachWindowText } from '../../components/score/reach-window.js';
 import scoreClasses from '../../components/score/score.module.css';
 import type { RowStatus } from '../../components/score/score-drafts.js';
 import { ScoreField, type ScoreValue } from '../../components/score/score-field.js';
@@ -234,8 +235,17 @@ function ReachCell({ ctx, spec, t }: { ctx: CellContext; spec: FieldSpec; t: T }
           editKey={`${feature.id}:reach`}
         />
       ) : (
-        <span className={classes.derived} data-testid="reach-derived" title={t('prioritise.derived')}>
-          {labels.number(scores.rice.reach ?? 0, 0)}
+        <span
+          className={classes.derived}
+          data-testid="reach-derived"
+          title={`${t('prioritise.derived')}: ${reachWindowText(scores.rice, labels, t)}`}
+        >
+          {scores.rice.reach === null ? '…' : labels.number(scores.rice.reach, 0)}
+          {scores.rice.reachWindowDays !== null && (
+            <span className={classes.reachWindow} data-testid="reach-window-short">
+              {t('prioritise.reachWindow.short', { count: scores.rice.reachWindowDays })}
+            </span>
+          )}
         </span>
       )}
     </span>

@@ -9,7 +9,7 @@ import {
 } from '../../../domain/scoring/feature-scores.js';
 import { nameKey } from '../../../domain/text-key.js';
 import type { FeatureDto } from '../../api/discovery.js';
-import { inputsFromScores } from '../../components/score/live-scores.js';
+import { evidenceOf, inputsFromScores } from '../../components/score/live-scores.js';
 import { rankFeatures, ScoreCache } from './ranking.js';
 
 const settings: ScoringSettings = { ...DEFAULT_SCORING_SETTINGS, custom: { drivers: [], formula: null } };
@@ -168,6 +168,48 @@ describe('ties are broken as the server breaks them', () => {
         }
         const browser = rankFeatures(features, drafts, settings, 'rice').map((r) => r.feature.id);
         expect(browser).toEqual(serverOrder(edited, 'rice'));
+      }),
+    );
+  });
+});
+
+describe('a windowed reach previewed in the browser', () => {
+  it('property: the inputs and evidence read back from the API give the scores the server stored, window or not', () => {
+    const evidence = fc.record({
+      insights: fc.nat(40),
+      customers: fc.nat(20),
+      revenue: fc.constant(0),
+      window: fc.option(
+        fc.record({
+          days: fc.constantFrom(30, 90),
+          since: fc.constant('2026-09-05T00:00:00.000Z'),
+          insights: fc.nat(40),
+          customers: fc.nat(20),
+        }),
+      ),
+    });
+    const rice = fc.record(
+      {
+        reach: fc.nat(500),
+        reachSource: fc.constantFrom('manual' as const, 'insights' as const, 'customers' as const),
+        reachWindowDays: fc.constantFrom(30, 90),
+        impact: fc.constantFrom(0.5, 1, 2),
+        confidence: fc.constantFrom(0.5, 0.8, 1),
+        effort: fc.constantFrom(1, 2),
+      },
+      { requiredKeys: ['impact', 'confidence', 'effort'] },
+    );
+    fc.assert(
+      fc.property(rice, evidence, (inputs, ev) => {
+        const scores = scoreFeature({ rice: inputs }, ev, settings);
+        const f = { ...feature('w', 'Windowed', {}), insightCount: ev.insights, customerCount: ev.customers, scores } as FeatureDto;
+        // Only what the API shows: the counts of the window the reach was counted in.
+        const again = scoreFeature(inputsFromScores(f.scores), evidenceOf(f), settings);
+        expect(again.rice).toEqual(scores.rice);
+        expect(rankFeatures([f], none, settings, 'rice')[0]!.sort).toBe(scores.rice.value);
+        // An edit re-scores from the same evidence.
+        const [edited] = rankFeatures([f], new Map([['w', { rice: { effort: 4 } }]]), settings, 'rice');
+        expect(edited!.sort).toBe(scoreFeature({ rice: { ...inputs, effort: 4 } }, ev, settings).rice.value);
       }),
     );
   });
