@@ -59,6 +59,23 @@ function zodProblems(error: z.ZodError): ImportRowProblem[] {
   });
 }
 
+/** The field a problem is about, as the schema names it. */
+const FIELD_OF: Partial<Record<ImportRowProblem['code'], string>> = {
+  unknown_customer: 'customerId',
+  unknown_customer_external_id: 'customerId',
+  unknown_product: 'productId',
+};
+
+/**
+ * Every problem of a row, so a file is fixed in one pass: the cells that could not be read,
+ * then what the schema says of the others (not again of a cell already reported).
+ */
+function allProblems(problems: ImportRowProblem[], error: z.ZodError | undefined): ImportRowProblem[] {
+  if (!error) return problems;
+  const reported = new Set(problems.map((p) => FIELD_OF[p.code] ?? String(p.params.field ?? '')));
+  return [...problems, ...zodProblems(error).filter((p) => !reported.has(String(p.params.field).split('.')[0] ?? ''))];
+}
+
 export interface Lookups {
   customersByName: Map<string, string>;
   customersByDomain: Map<string, string>;
@@ -150,9 +167,8 @@ export function convertInsight(f: Record<string, string>, ctx: InsightContext): 
     ...(f.externalId && { externalId: f.externalId }),
     ...(f.receivedAt && { receivedAt: unwrap(convertDate('receivedAt', f.receivedAt), problems) }),
   };
-  if (problems.length > 0) return { ok: false, problems };
   const parsed = InsightCreateBody.safeParse(candidate);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems: allProblems(problems, parsed.error) };
   // Only a valid row creates its customer: a bad one must not leave one behind.
   if (newCustomer) ctx.pending.set(newCustomerKey, newCustomer);
   const given = new Set(Object.keys(f));
@@ -173,8 +189,7 @@ export function convertCustomer(f: Record<string, string>): RowResult<ValidCusto
     ...(f.revenuePeriod && { revenuePeriod: unwrap(convertRevenuePeriod('revenuePeriod', f.revenuePeriod), problems) }),
     ...(f.externalId && { externalId: f.externalId }),
   };
-  if (problems.length > 0) return { ok: false, problems };
   const parsed = CustomerCreateBody.safeParse(candidate);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems: allProblems(problems, parsed.error) };
   return { ok: true, value: { input: parsed.data, given: new Set(Object.keys(f)) } };
 }

@@ -166,6 +166,23 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     expect(broken.errors.map((e: { problems: { code: string }[] }) => e.problems[0]!.code)).toEqual(['column_count', 'unbalanced_quotes']);
   });
 
+  it('lists every problem of a row at once, so the file is fixed in one pass', async () => {
+    const job = await finished(
+      (
+        await upload(
+          { kind: 'insights', mapping: JSON.stringify({ t: 'text', c: 'customer', d: 'receivedAt' }) },
+          't,c,d\n,Nobody Inc,not a date\n',
+        )
+      ).json().id,
+    );
+    expect(job.errors[0].problems.map((p: { code: string }) => p.code).sort()).toEqual([
+      'invalid_field',
+      'invalid_value',
+      'unknown_customer',
+    ]);
+    expect(job.errors[0].problems.find((p: { code: string }) => p.code === 'invalid_field').params.field).toBe('text');
+  });
+
   it('reports the lines of the file: blank lines count, and an unclosed quote shows every line it swallowed', async () => {
     const csv = [
       'text,source',
