@@ -21,8 +21,17 @@ export async function startServer(config: Config = loadConfig()) {
     await Promise.allSettled([...app.services.backgroundJobs]);
     await db.close();
   };
+  // The first signal closes cleanly (requests in flight, imports, the database). Ctrl-C in a
+  // terminal reaches the server twice when `npm start` passes it on as well, so a repeat
+  // within a second is the same request; a later one means "stop now".
+  let stopping: number | null = null;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping !== null) {
+        if (Date.now() - stopping > 1_000) process.exit(1);
+        return;
+      }
+      stopping = Date.now();
       close().then(
         () => process.exit(0),
         () => process.exit(1),
