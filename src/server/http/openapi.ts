@@ -78,7 +78,9 @@ export function openApiTransform(input: TransformInput): ReturnType<typeof jsonS
 export function sendCsrfFromCookie<R extends { [key: string]: unknown }>(request: R): R {
   const headers = (request.headers ?? {}) as Record<string, string>;
   Object.assign(request, { headers });
-  const match = /(?:^|;\s*)cairn_csrf=([^;]*)/.exec(document.cookie);
+  // `document` exists where this runs (the docs page), not where it is compiled.
+  const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
+  const match = /(?:^|;\s*)cairn_csrf=([^;]*)/.exec(cookie);
   if (match?.[1] && !headers['x-csrf-token']) headers['x-csrf-token'] = decodeURIComponent(match[1]);
   return request;
 }
