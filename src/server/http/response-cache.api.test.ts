@@ -166,10 +166,10 @@ describe('ResponseCache', () => {
     cache.set('a', 6, Buffer.from('A'));
     expect(cache.get('a', 6)?.toString()).toBe('A');
 
-    const big = Buffer.alloc(3 * 1024 * 1024);
-    for (let i = 0; i < 7; i += 1) cache.set(`big${i}`, 1, big); // 21 MiB
+    const big = Buffer.alloc(1024 * 1024);
+    for (let i = 0; i < 7; i += 1) cache.set(`big${i}`, 1, big); // 7 MiB
     expect(cache.get('a', 6)).not.toBeNull(); // touched: now the most recently used
-    cache.set('big7', 1, big); // past 24 MiB: the least recently used goes
+    cache.set('big7', 1, big); // past 8 MiB: the least recently used goes
     expect(cache.get('big0', 1)).toBeNull();
     expect(cache.get('big1', 1)).not.toBeNull();
     expect(cache.get('a', 6)).not.toBeNull();

@@ -14,8 +14,11 @@ import type { Database } from '../db/schema.js';
  */
 export const CACHED_ROUTES: ReadonlySet<OperationId> = new Set<OperationId>(['listProducts']);
 
-/** At most this much answer text is kept per app; least recently used goes first. */
-const MAX_BYTES = 24 * 1024 * 1024;
+/**
+ * At most this much answer text is kept per app; least recently used goes first. Eight
+ * 1,000-item lists: enough for the lists people re-read, and the server stays under 200 MB.
+ */
+const MAX_BYTES = 8 * 1024 * 1024;
 /** Larger answers are not kept at all. */
 const MAX_ENTRY = 4 * 1024 * 1024;
 
