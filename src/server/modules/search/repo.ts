@@ -173,21 +173,23 @@ async function sqliteSearch(db: Kysely<Database>, terms: string[], workspaceId: 
     hits = [...whole, ...started];
   }
   if (hits.length === 0) return [];
-  const marks = await sql<{ rowid: number; title_mark: string; snippet: string }>`
-    select rowid, highlight(search_fts, 0, ${OPEN}, ${CLOSE}) as title_mark,
-      snippet(search_fts, 1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_WORDS}) as snippet
-    from search_fts where search_fts match ${ftsMatch(terms)} and rowid in (${sql.join(hits.map((h) => h.rowid))})`.execute(db);
-  const byRow = new Map(marks.rows.map((m) => [Number(m.rowid), m]));
-  return hits.map(
-    (h): SqliteHit => ({
+  // Marked here, as on PostgreSQL (FTS5's own highlight() would rebuild a prefix word's whole
+  // match list for every hit: seconds for a common one). Its tokenizer folds accents and case
+  // as highlight.ts does, so the same words are marked.
+  const bodies = await sql<{ rowid: number; body: string }>`
+    select rowid, body from search_docs where rowid in (${sql.join(hits.map((h) => h.rowid))})`.execute(db);
+  const bodyOf = new Map(bodies.rows.map((b) => [Number(b.rowid), b.body]));
+  return hits.map((h): SqliteHit => {
+    const title = highlightAll(h.title, terms, OPEN, CLOSE);
+    return {
       entity: h.entity,
       entity_id: h.entity_id,
       title: h.title,
-      title_mark: byRow.get(h.rowid)?.title_mark ?? h.title,
-      snippet: byRow.get(h.rowid)?.snippet ?? '',
+      title_mark: title.marked,
+      snippet: excerpt(bodyOf.get(h.rowid) ?? '', terms, OPEN, CLOSE, SNIPPET_WORDS) ?? '',
       score: h.score,
-    }),
-  );
+    };
+  });
 }
 
 /**
