@@ -44,8 +44,10 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MiB of page cache keeps index pages of large tables in memory during bulk writes.
-  sqlite.pragma('cache_size = -65536');
+  // 32 MiB of page cache keeps the hot index pages of large tables in memory during bulk
+  // writes (64 MiB imported no faster, measured at 100,000 insights); the rest of the file is
+  // read from the OS's cache, and the server stays under 200 MB.
+  sqlite.pragma('cache_size = -32768');
   // Checkpoints run on a worker thread (see checkpointer.ts); this is only the fallback.
   const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
   if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
