@@ -114,10 +114,16 @@ export async function search(
   }
   const rows = await sql<{ entity: SearchEntity; entity_id: string; title: string; body: string; score: number }>`
     select entity, entity_id, title, body, ts_rank(document, to_tsquery('simple', ${tsQuery(terms)})) as score
-    from search_docs
-    where document @@ to_tsquery('simple', ${tsQuery(terms)})
-      and workspace_id = ${input.workspaceId}
-      ${types ? sql`and entity in (${sql.join(types)})` : sql``}
+    from (
+      -- As on SQLite, a very common word is ranked among the workspace's newest matches
+      -- (ids are time-ordered): ts_rank reads each document's vector, the costly part.
+      select entity, entity_id, title, body, document from search_docs
+      where document @@ to_tsquery('simple', ${tsQuery(terms)})
+        and workspace_id = ${input.workspaceId}
+        ${types ? sql`and entity in (${sql.join(types)})` : sql``}
+      order by entity_id desc
+      limit ${RANKED_WINDOW}
+    ) recent
     order by score desc, entity_id
     limit ${input.limit}`.execute(db);
   // The index matched accent-free copies: the words are marked here, on the text as written.
