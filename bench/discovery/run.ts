@@ -136,6 +136,8 @@ export async function runDiscoveryBench(options: DiscoveryOptions): Promise<Disc
         workspace: tenant.workspace.slug,
         scratchWorkspace: tenant.workspace.slug,
         productIds: [],
+        objectiveIds: [],
+        keyResults: [],
         versions: {},
         insightIds,
       };

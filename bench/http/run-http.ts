@@ -4,7 +4,9 @@ import { bootstrap, createWorkspace } from '../lib/bootstrap.js';
 import { topUpProducts } from '../lib/bulk-seed.js';
 import { startCairn } from '../lib/cairn-process.js';
 import { withCleanup } from '../lib/cleanup.js';
+import { topUpCustomers } from '../lib/customer-seed.js';
 import { topUpFeatures } from '../lib/feature-seed.js';
+import { objectivesFor, topUpObjectives } from '../lib/objective-seed.js';
 import type { Memory } from '../lib/proc.js';
 import { createStore } from '../lib/store.js';
 import { startLimitServer } from './limit.js';
@@ -66,13 +68,29 @@ async function contextFor(
     .orderBy('id')
     .limit(SAMPLE)
     .execute();
+  const objectives = await db.kysely
+    .selectFrom('objectives')
+    .select('id')
+    .where('workspace_id', '=', workspace.id)
+    .orderBy('id')
+    .limit(SAMPLE)
+    .execute();
+  const keyResults = await db.kysely
+    .selectFrom('key_results')
+    .select(['id', 'objective_id', 'version'])
+    .where('workspace_id', '=', workspace.id)
+    .orderBy('id')
+    .limit(SAMPLE)
+    .execute();
   return {
     dialect,
     size,
     workspace: workspace.slug,
     scratchWorkspace: scratch,
     productIds: rows.map((r) => r.id),
-    versions: Object.fromEntries(rows.map((r) => [r.id, r.version])),
+    versions: Object.fromEntries([...rows, ...keyResults].map((r) => [r.id, r.version])),
+    objectiveIds: objectives.map((r) => r.id),
+    keyResults: keyResults.map((r) => ({ objectiveId: r.objective_id, id: r.id })),
   };
 }
 
@@ -107,6 +125,12 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpReport> {
       const featuresStarted = performance.now();
       const features = await topUpFeatures(db, tenant.workspace.id, tenant.userId, size);
       log(`seeded ${features.toLocaleString('en-US')} scored features in ${((performance.now() - featuresStarted) / 1000).toFixed(1)} s`);
+      const othersStarted = performance.now();
+      const customers = await topUpCustomers(db, tenant.workspace.id, tenant.userId, size);
+      const objectives = await topUpObjectives(db, tenant.workspace.id, tenant.userId, objectivesFor(size));
+      log(
+        `seeded ${customers.toLocaleString('en-US')} customers and ${objectives.toLocaleString('en-US')} objectives (3 key results, 2 linked features each) in ${((performance.now() - othersStarted) / 1000).toFixed(1)} s`,
+      );
       for (const c of allCases) {
         const job = {
           caseName: c.name,

@@ -9,9 +9,13 @@ export interface BenchContext {
   workspace: string;
   /** Workspace for cases that add rows, so the measured collection keeps its size. */
   scratchWorkspace: string;
-  /** A sample of product ids in the workspace, with their versions (write cases use them). */
+  /** A sample of product ids in the workspace (write cases use them). */
   productIds: string[];
+  /** Current versions of the sampled products and key results, by id. */
   versions: Record<string, number>;
+  /** A sample of objective ids, and key results as objective/key result pairs (strategy cases). */
+  objectiveIds: string[];
+  keyResults: { objectiveId: string; id: string }[];
   /** A sample of insight ids (discovery cases only). */
   insightIds?: string[];
 }

@@ -2,6 +2,7 @@ import { Bench } from 'tinybench';
 import { featureScoringCases } from './features.js';
 import { lifecycleCases } from './lifecycle.js';
 import { scoringCases } from './scoring.js';
+import { strategyCases } from './strategy.js';
 import type { MicroCase } from './types.js';
 
 export interface MicroResult {
@@ -15,7 +16,7 @@ export interface MicroResult {
 
 /** Every micro-benchmark, area by area. Add an area in one line. */
 function allMicroCases(): MicroCase[] {
-  return [...lifecycleCases(), ...scoringCases(), ...featureScoringCases()];
+  return [...lifecycleCases(), ...scoringCases(), ...featureScoringCases(), ...strategyCases()];
 }
 
 export async function runMicro(quick: boolean): Promise<MicroResult[]> {

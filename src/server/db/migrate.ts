@@ -8,6 +8,7 @@ import { performanceTuning } from './migrations/20261122_0005_performance.js';
 import { importReports } from './migrations/20261202_0006_imports.js';
 import { searchWords } from './migrations/20261202_0007_search_words.js';
 import { reachWindow } from './migrations/20261203_0008_reach_window.js';
+import { customerLists } from './migrations/20261203_0009_customer_lists.js';
 
 /** Migrations in order; names are timestamps and never change once released. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '20261202_0006_imports': importReports(dialect),
     '20261202_0007_search_words': searchWords(dialect),
     '20261203_0008_reach_window': reachWindow(dialect),
+    '20261203_0009_customer_lists': customerLists(dialect),
   };
 }
 

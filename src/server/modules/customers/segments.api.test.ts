@@ -46,4 +46,20 @@ describe.each(DIALECTS)('segment filters on %s', (dialect) => {
     expect((await owner.get(`${base}/customers?segment=Mid-market`)).json().items).toEqual([]);
     expect((await owner.get(`${base}/features/${feature.id}/evidence?segment=nobody`)).json()).toMatchObject({ insightCount: 0 });
   });
+
+  it("finds every segment among many, skips customers without one and never another workspace's", async () => {
+    const other = `/api/v1/workspaces/${(await owner.post('/api/v1/workspaces', { name: 'Many segments' })).json().slug}`;
+    const segments = Array.from({ length: 15 }, (_, k) => `Segment ${String.fromCharCode(90 - k)}`);
+    for (const [k, segment] of segments.entries()) {
+      await owner.post(`${other}/customers`, { name: `Customer ${k}`, segment });
+      await owner.post(`${other}/customers`, { name: `No segment ${k}` });
+    }
+    for (const [k, segment] of segments.entries()) {
+      expect(names((await owner.get(`${other}/customers?segment=${encodeURIComponent(segment.toLowerCase())}`)).json().items)).toEqual([
+        `Customer ${k}`,
+      ]);
+    }
+    expect((await owner.get(`${other}/customers?segment=enterprise`)).json().items).toEqual([]);
+    expect(names((await owner.get(`${base}/customers?segment=segment%20z`)).json().items)).toEqual([]);
+  });
 });

@@ -37,7 +37,8 @@ export function toCustomerDto(c: Row) {
   };
 }
 export type CustomerDto = ReturnType<typeof toCustomerDto>;
-const TRACKED: (keyof CustomerDto & string)[] = [
+/** Fields whose changes the change log records. */
+export const CUSTOMER_TRACKED: (keyof CustomerDto & string)[] = [
   'name',
   'domain',
   'segment',
@@ -165,7 +166,7 @@ export async function createCustomer(services: Services, access: Access, input: 
       entityId: row.id,
       action: 'created',
       actorId: access.actorId,
-      changes: diff(null, dto, TRACKED),
+      changes: diff(null, dto, CUSTOMER_TRACKED),
     });
     return dto;
   });
@@ -199,7 +200,7 @@ export async function updateCustomer(
       version: before.version + 1,
       updated_at: nowIso(),
     };
-    const changes = diff(toCustomerDto(before), toCustomerDto(after), TRACKED);
+    const changes = diff(toCustomerDto(before), toCustomerDto(after), CUSTOMER_TRACKED);
     if (Object.keys(changes).length === 0) return toCustomerDto(before);
     const { insight_count: _n, id: _id, workspace_id: _w, created_at: _c, created_by: _b, ...set } = after;
     const result = await trx
