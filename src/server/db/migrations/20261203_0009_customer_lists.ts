@@ -15,8 +15,16 @@ export function customerLists(_dialect: Dialect) {
       // Name order with the domain beside it: a `q=` filter (name or domain contains the words)
       // walks this index alone, without reading each customer's row.
       await db.schema.dropIndex('customers_workspace_name').execute();
-      await db.schema.createIndex('customers_workspace_name').on('customers').columns(['workspace_id', 'name_key', 'id', 'domain']).execute();
-      await db.schema.createIndex('customers_workspace_segment').on('customers').columns(['workspace_id', 'segment', 'name_key', 'id']).execute();
+      await db.schema
+        .createIndex('customers_workspace_name')
+        .on('customers')
+        .columns(['workspace_id', 'name_key', 'id', 'domain'])
+        .execute();
+      await db.schema
+        .createIndex('customers_workspace_segment')
+        .on('customers')
+        .columns(['workspace_id', 'segment', 'name_key', 'id'])
+        .execute();
     },
     async down(): Promise<void> {
       throw new Error('Cairn migrations are forward-only; restore a backup to go back.');
