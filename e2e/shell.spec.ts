@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { ProductsPage } from './pages/products-page.js';
 import { Shell } from './pages/shell.js';
-import { STRINGS } from './pages/strings.js';
+import { fill, STRINGS } from './pages/strings.js';
 import { type Api, uid } from './support/api.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -36,6 +36,26 @@ test('the workspace switcher moves between workspaces and shows only the chosen 
   await expect(page).toHaveURL(new RegExp(`/w/${north.slug}/products$`));
   await expect(products.productLink(`Compass ${id}`)).toBeVisible();
   await expect(products.productLink(`Sextant ${id}`)).toHaveCount(0);
+});
+
+test('a long workspace list scrolls and can be filtered by name', async ({ page, s, api, shell }) => {
+  const id = uid();
+  const clients = [];
+  for (let k = 0; k < 9; k++) clients.push(await api.createWorkspace(`Client ${k} ${id}`, `client-${k}-${id}`));
+  const last = clients.at(-1)!;
+  await new ProductsPage(page, s).goto(clients[0]!.slug);
+
+  await shell.workspaceSwitcher().click();
+  const filter = page.getByRole('textbox', { name: s.shell.filterWorkspaces });
+  await filter.fill(`client 8 ${id}`.toUpperCase());
+  await expect(page.getByRole('menuitem', { name: last.name, exact: true })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: clients[1]!.name, exact: true })).toHaveCount(0);
+  await filter.fill(`nobody ${id}`);
+  await expect(page.getByText(fill(s.shell.noWorkspaceMatches, { query: `nobody ${id}` }))).toBeVisible();
+  await filter.fill(id);
+  await page.getByRole('menuitem', { name: last.name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${last.slug}/products$`));
+  await expect(shell.workspaceSwitcher()).toContainText(last.name);
 });
 
 /**

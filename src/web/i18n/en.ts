@@ -84,6 +84,8 @@ export const en = {
     switchWorkspace: 'Switch workspace',
     chooseWorkspace: 'Choose a workspace',
     workspaces: 'Workspaces',
+    filterWorkspaces: 'Find a workspace',
+    noWorkspaceMatches: 'No workspace matches “{{query}}”',
     search: 'Search',
     searchOrJump: 'Search…',
     userMenu: 'Account and preferences',

@@ -88,6 +88,8 @@ export const fr: Strings<Catalogue> = {
     switchWorkspace: 'Changer d’espace de travail',
     chooseWorkspace: 'Choisir un espace',
     workspaces: 'Espaces de travail',
+    filterWorkspaces: 'Trouver un espace',
+    noWorkspaceMatches: 'Aucun espace ne correspond à « {{query}} »',
     search: 'Rechercher',
     searchOrJump: 'Rechercher…',
     userMenu: 'Compte et préférences',
