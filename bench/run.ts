@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { discoverySection, runDiscoveryBench } from './discovery/run.js';
 import { runHttpBench } from './http/run-http.js';
 import { requireBuild } from './lib/cairn-process.js';
-import { fail } from './lib/cli.js';
+import { fail, UsageError } from './lib/cli.js';
 import { describeMachine, machine } from './lib/machine.js';
 import { waitForQuiet } from './lib/proc.js';
 import { textTable } from './lib/table.js';
@@ -13,7 +13,7 @@ import { httpTable, memoryTable, microTable, type Table } from './report/figures
 import { renderSections, reportHeader, writeReport } from './report/markdown.js';
 
 /**
- * npm run bench [-- --quick] [-- --pg] [-- --connections N] [-- --wait-quiet MINUTES]
+ * npm run bench [-- --quick] [-- --pg] [-- --sizes 1000,100000] [-- --connections N] [-- --wait-quiet MINUTES]
  * Measures the production build: in-process micro-benchmarks of domain code, then HTTP load
  * against a real Cairn process at growing collection sizes, compared with bare Fastify.
  */
@@ -23,14 +23,23 @@ const { values } = parseArgs({
     pg: { type: 'boolean', default: false },
     connections: { type: 'string', default: '10' },
     'wait-quiet': { type: 'string', default: '0' },
+    sizes: { type: 'string' },
   },
 });
+
+/** "1000,100000" → [1000, 100000]; growing sizes only, since each size tops up the last. */
+function parseSizes(text: string): number[] {
+  const sizes = text.split(',').map((s) => Number(s.trim().replaceAll('_', '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10) || sizes.some((n, i) => i > 0 && n <= sizes[i - 1]!))
+    fail(new UsageError(`--sizes takes growing whole numbers of at least 10, separated by commas (got "${text}").`));
+  return sizes;
+}
 
 const dialect = values.pg ? 'postgres' : 'sqlite';
 const quick = values.quick ?? false;
 const settings = {
   // --quick: one size and one-second phases, to stay under two minutes with every case.
-  sizes: quick ? [10_000] : [1_000, 10_000, 100_000],
+  sizes: values.sizes ? parseSizes(values.sizes) : quick ? [10_000] : [1_000, 10_000, 100_000],
   seconds: quick ? 1 : 5,
   warmupSeconds: quick ? 0.3 : 1,
   connections: Number(values.connections),

@@ -16,7 +16,7 @@ export interface LoadTiming {
   /** JavaScript the page downloaded, as sent by the server (Cairn does not compress). */
   jsBytes: number;
   jsFiles: string[];
-  /** The products API call the screen made, and how long it took. */
+  /** The screen's list API call, and how long it took. */
   apiMs: number;
 }
 
@@ -47,8 +47,11 @@ const probe = (selector: string) => `
 const QUIET_MS = 2_000;
 const MAX_WAIT_MS = 20_000;
 
-/** Loads the URL in a page of the context and measures it; the context decides whether the cache is cold. */
-export async function measureLoad(context: BrowserContext, url: string, rowSelector: string): Promise<LoadTiming> {
+/**
+ * Loads the URL in a page of the context and measures it; the context decides whether the
+ * cache is cold. `apiPath` picks the list call out of the page's requests (e.g. "/products?").
+ */
+export async function measureLoad(context: BrowserContext, url: string, rowSelector: string, apiPath: string): Promise<LoadTiming> {
   const page = await context.newPage();
   await page.addInitScript({ content: probe(rowSelector) });
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
@@ -64,12 +67,12 @@ export async function measureLoad(context: BrowserContext, url: string, rowSelec
       { timeout: MAX_WAIT_MS, polling: 200 },
     )
     .catch(() => {});
-  const timing = await page.evaluate(() => {
+  const timing = await page.evaluate((listCall) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const scripts = resources.filter((r) => r.initiatorType === 'script' || /\.js(\?|$)/.test(r.name));
-    const api = resources.find((r) => /\/api\/v1\/workspaces\/[^/]+\/products\?/.test(r.name));
+    const api = resources.find((r) => r.name.includes('/api/v1/workspaces/') && r.name.includes(listCall));
     const { firstRow, longTasks } = window.__bench;
     const lastLongTask = longTasks.reduce((end, [start, duration]) => Math.max(end, start + duration), 0);
     return {
@@ -85,7 +88,63 @@ export async function measureLoad(context: BrowserContext, url: string, rowSelec
       jsFiles: scripts.map((r) => new URL(r.name).pathname),
       apiMs: api ? api.responseEnd - api.startTime : Number.NaN,
     };
-  });
+  }, apiPath);
   await page.close();
   return timing;
+}
+
+/** How scrolling a long list felt: frame times while the wheel turned for a couple of seconds. */
+export interface ScrollTiming {
+  frames: number;
+  /** 95th percentile of the time between two painted frames. */
+  p95FrameMs: number;
+  /** Frames that took over 50 ms (a visible stutter). */
+  slowFrames: number;
+  /** How far the list moved, in pixels: zero means nothing scrolled and the figures mean nothing. */
+  scrolledPx: number;
+  /** Rows in the DOM at the end: a virtualised list keeps a screenful, not every row. */
+  rowsInDom: number;
+}
+
+const WHEEL_STEPS = 40;
+const WHEEL_PX = 500;
+
+/** Loads the URL, then turns the mouse wheel over the first row's list and records every frame. */
+export async function measureScroll(context: BrowserContext, url: string, rowSelector: string): Promise<ScrollTiming> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  const first = page.locator(rowSelector).first();
+  await first.waitFor({ timeout: MAX_WAIT_MS });
+  const box = await first.boundingBox();
+  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const scrollerTop = () =>
+    page.evaluate((selector) => {
+      let el = document.querySelector(selector)?.parentElement ?? null;
+      while (el && !(el.scrollHeight > el.clientHeight && /(auto|scroll)/.test(getComputedStyle(el).overflowY))) el = el.parentElement;
+      return (el ?? document.scrollingElement)?.scrollTop ?? 0;
+    }, rowSelector);
+  const before = await scrollerTop();
+  await page.evaluate(`
+    window.__frames = [];
+    window.__recording = true;
+    let last = performance.now();
+    const tick = (now) => { window.__frames.push(now - last); last = now; if (window.__recording) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  `);
+  for (let step = 0; step < WHEEL_STEPS; step++) {
+    await page.mouse.wheel(0, WHEEL_PX);
+    await page.waitForTimeout(50);
+  }
+  const frames = (await page.evaluate('window.__recording = false; window.__frames.slice(1)')) as number[];
+  const scrolledPx = (await scrollerTop()) - before;
+  const rowsInDom = await page.locator(rowSelector).count();
+  await page.close();
+  const sorted = [...frames].sort((a, b) => a - b);
+  return {
+    frames: frames.length,
+    p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN,
+    slowFrames: frames.filter((f) => f > 50).length,
+    scrolledPx,
+    rowsInDom,
+  };
 }
