@@ -30,6 +30,8 @@ import { workspaceHandlers } from './modules/workspaces/routes.js';
 import { createServices, type Services } from './services.js';
 import { APP_VERSION } from './version.js';
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 export interface AppOptions {
   db: Db;
   config: Config;
@@ -142,6 +144,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     await app.register(rateLimit, {
       max: config.rateLimit,
       timeWindow: 60_000,
+      // The limit guards the API. The web app's files are static and cheap, and one cold visit
+      // loads over a hundred of them: counted, a few screens would eat a minute's allowance.
+      allowList: (request) => !request.url.startsWith('/api/'),
       errorResponseBuilder: (_req, ctx) =>
         new AppError('rate_limited', `More than ${ctx.max} requests a minute; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
     });
@@ -167,12 +172,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   const webRoot = options.webRoot ?? null;
   const indexHtml = webRoot ? path.join(webRoot, 'index.html') : null;
   if (webRoot && indexHtml && fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // Files under assets/ carry a hash of their content in their name: a browser keeps them for
+    // good and never asks again. The others (favicon, boot script) may change under their name.
+    const assetsDir = `${path.join(webRoot, 'assets')}${path.sep}`;
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', file.startsWith(assetsDir) ? IMMUTABLE : 'public, max-age=3600'),
+    });
     const html = fs.readFileSync(indexHtml, 'utf8');
     app.get('/', (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(html));
-    app.get('/assets/*', (req, reply) =>
-      reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(req.url.slice(1).split('?')[0] ?? ''),
-    );
+    // Assets written after the start (a rebuild under a running server) are served too.
+    app.get('/assets/*', (req, reply) => reply.sendFile(req.url.slice(1).split('?')[0] ?? ''));
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {
         return reply.type('text/html').header('cache-control', 'no-cache').send(html);

@@ -10,3 +10,13 @@ import { likePattern } from '../lib/text.js';
 export function containsText(value: Expression<unknown>, text: string): RawBuilder<boolean> {
   return sql<boolean>`${value} like ${likePattern(text)} escape '\\'`;
 }
+
+/**
+ * `containsText` ignoring case on both databases: SQLite's LIKE already ignores the case of
+ * ASCII letters, PostgreSQL's does not, so a filter typed in another case than the stored
+ * value found it on one and not on the other. Both lower() the same way for ASCII; letters
+ * beyond it are compared as stored on SQLite, folded on PostgreSQL.
+ */
+export function containsTextAnyCase(value: Expression<unknown>, text: string): RawBuilder<boolean> {
+  return sql<boolean>`lower(${value}) like lower(${likePattern(text)}) escape '\\'`;
+}

@@ -47,6 +47,16 @@ describe.each(DIALECTS)('literal wildcards in filters on %s', (dialect) => {
     expect(await list(`features?tag=${encodeURIComponent('100%')}`, 'title')).toEqual(['Idea 100%']);
   });
 
+  it('finds a tag whatever the case it is typed in, on either database', async () => {
+    await post('insights', { text: 'Feedback Onboarding', source: 'support', tags: ['Onboarding'] });
+    await post('features', { title: 'Idea Onboarding', tags: ['Onboarding'] });
+    expect(await list('insights?tag=onboarding', 'text')).toEqual(['Feedback Onboarding']);
+    expect(await list('insights?tag=ONBOARDING', 'text')).toEqual(['Feedback Onboarding']);
+    expect(await list('features?tag=onboarding', 'title')).toEqual(['Idea Onboarding']);
+    // Still a whole tag, not a part of one.
+    expect(await list('insights?tag=onboard', 'text')).toEqual([]);
+  });
+
   it('finds customers by a name or domain with _ and %', async () => {
     for (const [name, domain] of [
       ['Acme_Corp', 'acme.example'],

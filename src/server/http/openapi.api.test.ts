@@ -14,6 +14,7 @@ interface Operation {
   operationId: OperationId;
   security?: Record<string, string[]>[];
   parameters?: Parameter[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
 }
 interface Doc {
   paths: Record<string, Record<string, Operation>>;
@@ -52,6 +53,13 @@ describe.each(DIALECTS)('the OpenAPI document on %s', (dialect) => {
       } else {
         expect(op.security, op.operationId).toBeUndefined();
       }
+    }
+  });
+
+  it('declares problem+json for client and server errors on every operation (health answers 503 without its database)', () => {
+    for (const op of operations) {
+      for (const status of ['4XX', '5XX'])
+        expect(Object.keys(op.responses[status]?.content ?? {}), `${op.operationId} ${status}`).toContain('application/problem+json');
     }
   });
 

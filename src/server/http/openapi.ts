@@ -67,6 +67,17 @@ export function openApiTransform(input: TransformInput): ReturnType<typeof jsonS
   const security = securityOf(def);
   if (security) schema.security = security;
   if (takesIfMatch(def)) schema.headers = { type: 'object', properties: { 'if-match': ifMatchHeader(def) } };
+  // Errors go out as application/problem+json (RFC 9457): say so rather than application/json.
+  const responses = schema.response as Record<string, unknown> | undefined;
+  if (responses) {
+    schema.response = Object.fromEntries(
+      Object.entries(responses).map(([status, body]) =>
+        /^[45]XX$/.test(status)
+          ? [status, { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: body } } }]
+          : [status, body],
+      ),
+    );
+  }
   return { ...out, schema };
 }
 

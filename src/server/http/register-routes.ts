@@ -99,7 +99,10 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
         ...(def.query && { querystring: def.query }),
         ...(def.body && { body: def.body }),
         ...(def.consumes && { consumes: [def.consumes] }),
-        response: (def.produces ? { '4XX': Problem } : { [def.status]: def.response, '4XX': Problem }) as Record<string, z.ZodType>,
+        // Errors are problem+json whatever their status: 5XX too (503 while the database is out of reach).
+        response: (def.produces
+          ? { '4XX': Problem, '5XX': Problem }
+          : { [def.status]: def.response, '4XX': Problem, '5XX': Problem }) as Record<string, z.ZodType>,
       },
       onRequest: async (request) => {
         request.access = null;

@@ -8,7 +8,7 @@ import {
   type ScoringSettings,
   scoreFeature,
 } from '../../../domain/scoring/feature-scores.js';
-import { containsText } from '../../db/like.js';
+import { containsTextAnyCase } from '../../db/like.js';
 import type { Database, FeatureRow } from '../../db/schema.js';
 import { notFound } from '../../http/errors.js';
 import { parseJsonArray } from '../../lib/text.js';
@@ -164,7 +164,8 @@ export async function listFeatures(services: Services, access: Access, query: z.
       ]),
     );
   }
-  if (query.tag) q = q.where((eb) => containsText(eb.ref('features.tags'), JSON.stringify(query.tag)));
+  // Tags keep the case they were typed in; a filter finds them in any case.
+  if (query.tag) q = q.where((eb) => containsTextAnyCase(eb.ref('features.tags'), JSON.stringify(query.tag)));
   if (query.q) {
     const ids = matchingIds(services.dialect, 'feature', access.workspace.id, query.q);
     if (ids) q = q.where('features.id', 'in', ids);

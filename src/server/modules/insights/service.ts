@@ -8,7 +8,7 @@ import {
   type InsightListQuery,
   type InsightPatchBody,
 } from '../../../contract/discovery.js';
-import { containsText } from '../../db/like.js';
+import { containsTextAnyCase } from '../../db/like.js';
 import type { Database, InsightRow } from '../../db/schema.js';
 import { appendChange, type Changes, diff } from '../../events/change-log.js';
 import { AppError, invalid, notFound, versionConflict } from '../../http/errors.js';
@@ -80,7 +80,8 @@ export async function filteredInsights(services: Services, access: Access, query
   if (query.customerId) q = q.where('insights.customer_id', '=', query.customerId);
   if (query.segment) q = q.where('customers.segment', 'in', await matchingSegments(db, access.workspace.id, query.segment));
   if (query.productId) q = q.where('insights.product_id', '=', query.productId);
-  if (query.tag) q = q.where((eb) => containsText(eb.ref('insights.tags'), JSON.stringify(query.tag)));
+  // Tags keep the case they were typed in; a filter finds them in any case.
+  if (query.tag) q = q.where((eb) => containsTextAnyCase(eb.ref('insights.tags'), JSON.stringify(query.tag)));
   if (query.from) q = q.where('insights.received_at', '>=', toIsoTimestamp(query.from));
   if (query.to) q = q.where('insights.received_at', '<', toIsoTimestamp(query.to));
   if (query.featureId) {
