@@ -7,7 +7,18 @@ import { createUser } from '../../src/server/modules/auth/service.js';
 import { createWorkspace } from '../../src/server/modules/workspaces/service.js';
 import { seedInsightsDirectly } from './seed.js';
 
+/**
+ * Runs one insights import in this process, on a fresh SQLite file, for profiling the import
+ * code without a server or an upload in the way:
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/discovery/profile-import.ts 100000
+ * (one .cpuprofile per thread: the main one writes, a worker parses and checks the file).
+ * The CSV is generated inside the timed part, as when seeding.
+ */
 const rows = Number(process.argv[2] ?? 100_000);
+if (!Number.isInteger(rows) || rows < 1) {
+  console.error('Usage: profile-import.ts [rows, a whole number ≥ 1]');
+  process.exit(2);
+}
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-prof-'));
 const db = connect({ dataDir: dir });
 await migrateToLatest(db);

@@ -13,6 +13,9 @@ export interface Section {
 }
 
 /** The header every report starts with: what was measured, where and when. */
+/** Above this 1-minute load average, other work shared the two cores with the measurement. */
+const QUIET_LOAD = 0.3;
+
 export function reportHeader(title: string, settings: string, loadBefore: number[]): string {
   return [
     `# ${title}`,
@@ -20,7 +23,9 @@ export function reportHeader(title: string, settings: string, loadBefore: number
     `- Date: ${new Date().toISOString()}`,
     `- Commit: ${gitCommit()}`,
     `- Machine: ${describeMachine(machine())}`,
-    `- Load average before the run (1/5/15 min): ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} — above ~0.3 other processes were using the CPU, and figures are pessimistic`,
+    `- Load average before the run (1/5/15 min): ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} — ${
+      (loadBefore[0] ?? 0) > QUIET_LOAD ? 'other processes were using the CPU: figures are pessimistic' : 'a quiet machine'
+    }`,
     `- Settings: ${settings}`,
     '',
     '',
