@@ -25,6 +25,11 @@ export interface RouteDef<
   permission?: Permission;
   /** Whether a PATCH needs the version (If-Match or body). */
   versioned?: boolean;
+  /**
+   * A DELETE of a versioned resource: an If-Match, when sent, must name the current version
+   * (a stale one gets 409), so deleting what someone else just changed is never silent.
+   */
+  checksVersion?: boolean;
   params?: P;
   query?: Q;
   body?: B;

@@ -339,6 +339,7 @@ export const routes = {
   deleteProduct: route({
     operationId: 'deleteProduct',
     method: 'DELETE',
+    checksVersion: true,
     path: `${WS}/products/:id`,
     tag: 'Products',
     auth: 'user',

@@ -68,8 +68,12 @@ describe.each(DIALECTS)('the OpenAPI document on %s', (dialect) => {
       const def = routes[op.operationId] as RouteDef;
       const ifMatch = op.parameters?.find((p) => p.in === 'header' && p.name === 'if-match');
       if (def.versioned) expect(ifMatch, op.operationId).toMatchObject({ required: false });
-      if (def.method !== 'PATCH') expect(ifMatch, op.operationId).toBeUndefined();
+      if (def.checksVersion) expect(ifMatch, op.operationId).toMatchObject({ required: false });
+      if (def.method !== 'PATCH' && !def.checksVersion) expect(ifMatch, op.operationId).toBeUndefined();
     }
+    // Every DELETE of something that has a version can be told which version it may delete.
+    for (const id of ['deleteProduct', 'deleteCustomer', 'deleteInsight', 'deleteFeature', 'deleteObjective', 'deleteKeyResult'] as const)
+      expect((routes[id] as RouteDef).checksVersion, id).toBe(true);
     const member = operations.find((op) => op.operationId === 'updateMember');
     expect(member?.parameters?.some((p) => p.name === 'if-match')).toBe(true);
   });

@@ -37,8 +37,9 @@ export function securityOf(def: RouteDef): Record<string, string[]>[] | undefine
   return write ? [{}, session] : undefined;
 }
 
-/** Whether the operation reads If-Match: PATCHes of resources that carry a version. */
+/** Whether the operation reads If-Match: PATCHes of resources that carry a version, and their DELETEs. */
 export function takesIfMatch(def: RouteDef): boolean {
+  if (def.checksVersion) return true;
   if (def.method !== 'PATCH') return false;
   if (def.versioned) return true;
   return def.response instanceof z.ZodObject && 'version' in def.response.shape;
@@ -51,7 +52,9 @@ function ifMatchHeader(def: RouteDef) {
     examples: ['"3"'],
     description: def.versioned
       ? 'The version you edited, e.g. "3". Required, unless `version` is in the body; a stale version gets 409 with the current state.'
-      : 'Optional: the version you edited, e.g. "3"; a stale version gets 409 with the current state.',
+      : def.checksVersion
+        ? 'Optional: the version you saw, e.g. "3"; deletes only that version, a stale one gets 409 with the current state.'
+        : 'Optional: the version you edited, e.g. "3"; a stale version gets 409 with the current state.',
   };
 }
 

@@ -84,6 +84,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
       def.auth === 'public' ? 'No credentials needed.' : 'Needs a session cookie or a Bearer token.',
       def.permission ? `Workspace permission: \`${def.permission}\`.` : '',
       def.versioned ? 'Send the version you edited as `If-Match: "<version>"` or `version` in the body; a stale one gets 409.' : '',
+      def.checksVersion ? 'Send the version you saw as `If-Match: "<version>"` to delete only that version; a stale one gets 409.' : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -120,7 +121,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, handler
       handler: async (request, reply) => {
         const body = request.body as { version?: unknown } | undefined;
         let expectedVersion: number | null = null;
-        if (def.versioned || def.method === 'PATCH') {
+        if (def.versioned || def.checksVersion || def.method === 'PATCH') {
           expectedVersion = parseIfMatch(request.headers['if-match']) ?? (typeof body?.version === 'number' ? body.version : null);
           if (def.versioned && expectedVersion === null) throw new AppError('precondition_required');
         }

@@ -139,8 +139,9 @@ export function useCreateInsight(ws: string) {
 export function useDeleteInsight(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call(routes.deleteInsight, { params: { workspace: ws, id } }),
-    onSuccess: (_r, id) => {
+    mutationFn: ({ id, version }: { id: string; version?: number }) =>
+      call(routes.deleteInsight, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
+    onSuccess: (_r, { id }) => {
       queryClient.removeQueries({ queryKey: dkeys.insight(ws, id) });
       for (const [key, data] of queryClient.getQueriesData<Pages<InsightDto>>({ queryKey: dkeys.insightsAll(ws) })) {
         if (!data?.pages) continue;
@@ -272,7 +273,8 @@ export function useUpdateFeature(ws: string, id: string) {
 export function useDeleteFeature(ws: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => call(routes.deleteFeature, { params: { workspace: ws, id } }),
+    mutationFn: (version?: number) =>
+      call(routes.deleteFeature, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: dkeys.feature(ws, id) });
       void queryClient.invalidateQueries({ queryKey: dkeys.featuresAll(ws) });
@@ -312,8 +314,9 @@ export function useUpdateCustomer(ws: string) {
 export function useDeleteCustomer(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call(routes.deleteCustomer, { params: { workspace: ws, id } }),
-    onSuccess: (_r, id) => {
+    mutationFn: ({ id, version }: { id: string; version?: number }) =>
+      call(routes.deleteCustomer, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
+    onSuccess: (_r, { id }) => {
       queryClient.removeQueries({ queryKey: dkeys.customer(ws, id) });
       void queryClient.invalidateQueries({ queryKey: dkeys.customersAll(ws) });
       resetInsightLists(queryClient, ws);

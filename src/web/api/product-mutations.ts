@@ -114,7 +114,9 @@ export function useMoveStage(ws: string, id: string) {
 export function useDeleteProduct(ws: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => call(routes.deleteProduct, { params: { workspace: ws, id } }),
+    // With the version shown, a product someone changed meanwhile is not deleted (409).
+    mutationFn: (version?: number) =>
+      call(routes.deleteProduct, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: keys.product(ws, id) });
       void queryClient.invalidateQueries({ queryKey: keys.productsAll(ws) });

@@ -127,7 +127,8 @@ export function useUpdateObjective(ws: string, id: string) {
 export function useDeleteObjective(ws: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => call(routes.deleteObjective, { params: { workspace: ws, id } }),
+    mutationFn: (version?: number) =>
+      call(routes.deleteObjective, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: skeys.objective(ws, id) });
       touchObjectives(queryClient, ws);
@@ -199,8 +200,12 @@ export function useUpdateKeyResult(ws: string, objectiveId: string) {
 export function useDeleteKeyResult(ws: string, objectiveId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call(routes.deleteKeyResult, { params: { workspace: ws, id: objectiveId, keyResultId: id } }),
-    onSuccess: (_r, id) => {
+    mutationFn: ({ id, version }: { id: string; version?: number }) =>
+      call(routes.deleteKeyResult, {
+        params: { workspace: ws, id: objectiveId, keyResultId: id },
+        ...(version !== undefined && { ifMatch: version }),
+      }),
+    onSuccess: (_r, { id }) => {
       queryClient.setQueryData<KeyResultDto[]>(skeys.keyResults(ws, objectiveId), (list) => list?.filter((k) => k.id !== id));
       touchKeyResults(queryClient, ws, objectiveId);
     },

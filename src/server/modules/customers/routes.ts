@@ -8,7 +8,7 @@ export const customerHandlers = {
   getCustomer: async (ctx) => getCustomer(ctx.services, requireAccess(ctx), ctx.params.id),
   updateCustomer: async (ctx) => updateCustomer(ctx.services, requireAccess(ctx), ctx.params.id, requireVersion(ctx), ctx.body),
   deleteCustomer: async (ctx) => {
-    await deleteCustomer(ctx.services, requireAccess(ctx), ctx.params.id);
+    await deleteCustomer(ctx.services, requireAccess(ctx), ctx.params.id, ctx.expectedVersion);
     return null;
   },
 } satisfies { [K in 'listCustomers' | 'createCustomer' | 'getCustomer' | 'updateCustomer' | 'deleteCustomer']: Handler<Routes[K]> };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { CustomerCreateBody, CustomerListQuery, CustomerPatchBody } from '../../../contract/discovery.js';
+import { deleteAtVersion } from '../../db/delete-version.js';
 import { containsText } from '../../db/like.js';
 import type { CustomerRow, Database } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
@@ -232,13 +233,14 @@ export async function updateCustomer(
   });
 }
 
-export async function deleteCustomer(services: Services, access: Access, id: string) {
+export async function deleteCustomer(services: Services, access: Access, id: string, expectedVersion: number | null) {
   authorize(access, 'customer.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await load(trx, access, id);
+    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(toCustomerDto(before));
     const features = await featuresOfCustomer(trx, id);
     const insights = await insightIdsOfCustomer(trx, access.workspace.id, id);
-    await trx.deleteFrom('customers').where('id', '=', id).execute();
+    if (!(await deleteAtVersion(trx, 'customers', id, expectedVersion))) throw versionConflict(toCustomerDto(await load(trx, access, id)));
     await refreshFeatureScores(trx, access.workspace.id, features);
     await removeDocument(trx, 'customer', id);
     // The insights stay, without a customer: their name no longer finds them.

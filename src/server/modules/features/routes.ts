@@ -13,7 +13,7 @@ export const featureHandlers = {
   getFeature: async (ctx) => getFeature(ctx.services, requireAccess(ctx), ctx.params.id),
   updateFeature: async (ctx) => updateFeature(ctx.services, requireAccess(ctx), ctx.params.id, requireVersion(ctx), ctx.body),
   deleteFeature: async (ctx) => {
-    await deleteFeature(ctx.services, requireAccess(ctx), ctx.params.id);
+    await deleteFeature(ctx.services, requireAccess(ctx), ctx.params.id, ctx.expectedVersion);
     return null;
   },
   linkInsight: async (ctx) => linkInsight(ctx.services, requireAccess(ctx), ctx.params.id, ctx.body),

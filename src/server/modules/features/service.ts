@@ -11,6 +11,7 @@ import {
   validateScoreInputs,
 } from '../../../domain/scoring/feature-scores.js';
 import { titleKey } from '../../../domain/text-key.js';
+import { deleteAtVersion } from '../../db/delete-version.js';
 import type { Database, FeatureRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, invalid, versionConflict } from '../../http/errors.js';
@@ -189,12 +190,17 @@ export async function updateFeature(
   });
 }
 
-export async function deleteFeature(services: Services, access: Access, id: string) {
+export async function deleteFeature(services: Services, access: Access, id: string, expectedVersion: number | null) {
   authorize(access, 'feature.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await loadFeature(trx, access, id);
+    const current = async () => {
+      const { settings } = await loadScoringSettings(trx, access.workspace.id);
+      return toFeatureDto(await loadFeature(trx, access, id, settings.revenueCurrency), settings);
+    };
+    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(await current());
     const linked = await trx.selectFrom('feature_insights').select('insight_id').where('feature_id', '=', id).execute();
-    await trx.deleteFrom('features').where('id', '=', id).execute();
+    if (!(await deleteAtVersion(trx, 'features', id, expectedVersion))) throw versionConflict(await current());
     await removeDocument(trx, 'feature', id);
     for (const { insight_id } of linked) await relaxLinkedStatus(trx, insight_id);
     await appendChange(trx, {

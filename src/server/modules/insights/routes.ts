@@ -12,7 +12,7 @@ export const insightHandlers = {
   getInsight: async (ctx) => getInsight(ctx.services, requireAccess(ctx), ctx.params.id),
   updateInsight: async (ctx) => updateInsight(ctx.services, requireAccess(ctx), ctx.params.id, requireVersion(ctx), ctx.body),
   deleteInsight: async (ctx) => {
-    await deleteInsight(ctx.services, requireAccess(ctx), ctx.params.id);
+    await deleteInsight(ctx.services, requireAccess(ctx), ctx.params.id, ctx.expectedVersion);
     return null;
   },
   bulkUpdateInsights: async (ctx) => bulkUpdateInsights(ctx.services, requireAccess(ctx), ctx.body),

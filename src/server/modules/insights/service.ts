@@ -8,6 +8,7 @@ import {
   type InsightListQuery,
   type InsightPatchBody,
 } from '../../../contract/discovery.js';
+import { deleteAtVersion } from '../../db/delete-version.js';
 import { containsTextAnyCase } from '../../db/like.js';
 import type { Database, InsightRow } from '../../db/schema.js';
 import { appendChange, type Changes, diff } from '../../events/change-log.js';
@@ -283,12 +284,14 @@ export async function updateInsight(
   });
 }
 
-export async function deleteInsight(services: Services, access: Access, id: string) {
+export async function deleteInsight(services: Services, access: Access, id: string, expectedVersion: number | null) {
   authorize(access, 'insight.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await loadInsight(trx, access, id);
+    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(toInsightDto(before));
     const features = await featuresOfInsights(trx, [id]);
-    await trx.deleteFrom('insights').where('id', '=', id).execute();
+    if (!(await deleteAtVersion(trx, 'insights', id, expectedVersion)))
+      throw versionConflict(toInsightDto(await loadInsight(trx, access, id)));
     await refreshFeatureScores(trx, access.workspace.id, features);
     await removeDocument(trx, 'insight', id);
     await appendChange(trx, {

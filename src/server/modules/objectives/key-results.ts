@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { KeyResultCreateBody, KeyResultPatchBody } from '../../../contract/objectives.js';
 import { checkKeyResult, type Direction, impliedDirection } from '../../../domain/strategy/index.js';
+import { deleteAtVersion } from '../../db/delete-version.js';
 import type { Database, KeyResultRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
 import { AppError, invalid, notFound, versionConflict } from '../../http/errors.js';
@@ -166,11 +167,13 @@ export async function updateKeyResult(
   });
 }
 
-export async function deleteKeyResult(services: Services, access: Access, objectiveId: string, id: string) {
+export async function deleteKeyResult(services: Services, access: Access, objectiveId: string, id: string, expectedVersion: number | null) {
   authorize(access, 'strategy.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await loadKeyResult(trx, access, objectiveId, id);
-    await trx.deleteFrom('key_results').where('id', '=', id).execute();
+    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(toKeyResultDto(before));
+    if (!(await deleteAtVersion(trx, 'key_results', id, expectedVersion)))
+      throw versionConflict(toKeyResultDto(await loadKeyResult(trx, access, objectiveId, id)));
     await appendChange(trx, {
       workspaceId: access.workspace.id,
       entity: 'key_result',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ObjectiveCreateBody, ObjectiveListQuery, ObjectivePatchBody } from '../../../contract/objectives.js';
 import { checkMove, MOVE_REFUSALS } from '../../../domain/strategy/index.js';
+import { deleteAtVersion } from '../../db/delete-version.js';
 import { containsText } from '../../db/like.js';
 import type { Database, ObjectiveRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
@@ -202,11 +203,12 @@ export async function updateObjective(
  * objectives is not deleted: its children would silently lose (or change) what they align
  * to, so they are moved or deleted first, on purpose.
  */
-export async function deleteObjective(services: Services, access: Access, id: string) {
+export async function deleteObjective(services: Services, access: Access, id: string, expectedVersion: number | null) {
   authorize(access, 'strategy.write');
   await services.db.transaction().execute(async (trx) => {
     await lockTree(trx, services.dialect, access.workspace.id);
     const before = await loadObjective(trx, access, id);
+    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(await objectiveDto(trx, before));
     const children = await trx
       .selectFrom('objectives')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -221,9 +223,11 @@ export async function deleteObjective(services: Services, access: Access, id: st
         { errors: [{ path: 'params.id', message: `${count} child objective(s)` }] },
       );
     }
+    // The objective first: if it changed meanwhile, nothing else is touched.
+    if (!(await deleteAtVersion(trx, 'objectives', id, expectedVersion)))
+      throw versionConflict(await objectiveDto(trx, await loadObjective(trx, access, id)));
     await trx.deleteFrom('key_results').where('objective_id', '=', id).execute();
     await trx.deleteFrom('feature_objectives').where('objective_id', '=', id).execute();
-    await trx.deleteFrom('objectives').where('id', '=', id).execute();
     await appendChange(trx, {
       workspaceId: access.workspace.id,
       entity: 'objective',

@@ -18,7 +18,7 @@ export const objectiveHandlers = {
     return objective;
   },
   deleteObjective: async (ctx) => {
-    await deleteObjective(ctx.services, requireAccess(ctx), ctx.params.id);
+    await deleteObjective(ctx.services, requireAccess(ctx), ctx.params.id, ctx.expectedVersion);
     return null;
   },
   listObjectiveFeatures: async (ctx) => listObjectiveFeatures(ctx.services, requireAccess(ctx), ctx.params.id, ctx.query),
@@ -28,7 +28,7 @@ export const objectiveHandlers = {
   updateKeyResult: async (ctx) =>
     updateKeyResult(ctx.services, requireAccess(ctx), ctx.params.id, ctx.params.keyResultId, requireVersion(ctx), ctx.body),
   deleteKeyResult: async (ctx) => {
-    await deleteKeyResult(ctx.services, requireAccess(ctx), ctx.params.id, ctx.params.keyResultId);
+    await deleteKeyResult(ctx.services, requireAccess(ctx), ctx.params.id, ctx.params.keyResultId, ctx.expectedVersion);
     return null;
   },
 

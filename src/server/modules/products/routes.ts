@@ -16,7 +16,7 @@ export const productHandlers = {
     return product;
   },
   deleteProduct: async (ctx) => {
-    await deleteProduct(ctx.services, requireAccess(ctx), ctx.params.id);
+    await deleteProduct(ctx.services, requireAccess(ctx), ctx.params.id, ctx.expectedVersion);
     return null;
   },
   moveProductStage: async (ctx) => moveStage(ctx.services.db, requireAccess(ctx), ctx.params.id, ctx.body),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { checkTransition, isStage, openGateItems, REFUSAL_MESSAGES, STAGE_GATES, type Stage } from '../../../domain/lifecycle.js';
 import { FRAMEWORK_KEYS, type FrameworkKey } from '../../../domain/scoring/result.js';
+import { deleteAtVersion } from '../../db/delete-version.js';
 import { containsText } from '../../db/like.js';
 import type { Database, ProductRow, ProductStageRow } from '../../db/schema.js';
 import { appendChange, diff } from '../../events/change-log.js';
@@ -243,11 +244,13 @@ export async function updateProduct(
   });
 }
 
-export async function deleteProduct(services: Services, access: Access, id: string) {
+export async function deleteProduct(services: Services, access: Access, id: string, expectedVersion: number | null) {
   authorize(access, 'product.write');
   await services.db.transaction().execute(async (trx) => {
     const before = toProductDto(await loadProduct(trx, access, id));
-    await trx.deleteFrom('products').where('id', '=', id).execute();
+    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(before);
+    if (!(await deleteAtVersion(trx, 'products', id, expectedVersion)))
+      throw versionConflict(toProductDto(await loadProduct(trx, access, id)));
     await removeDocument(trx, 'product', id);
     await appendChange(trx, {
       workspaceId: access.workspace.id,

@@ -227,12 +227,15 @@ export function CustomerPage() {
               color="red"
               loading={remove.isPending}
               onClick={() =>
-                remove.mutate(c.id, {
-                  onSuccess: () => {
-                    notifications.show({ message: t('customers.deleted', { name: c.name }) });
-                    void navigate({ to: '/w/$workspace/customers', params: { workspace: workspace.key } });
+                remove.mutate(
+                  { id: c.id, version: c.version },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ message: t('customers.deleted', { name: c.name }) });
+                      void navigate({ to: '/w/$workspace/customers', params: { workspace: workspace.key } });
+                    },
                   },
-                })
+                )
               }
             >
               {t('customers.deleteForGood')}

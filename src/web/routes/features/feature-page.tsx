@@ -284,7 +284,7 @@ function DeleteModal({
             color="red"
             loading={remove.isPending}
             onClick={() =>
-              remove.mutate(undefined, {
+              remove.mutate(feature.version, {
                 onSuccess: () => {
                   notifications.show({ message: t('features.deleted', { title: feature.title }) });
                   void navigate({ to: '/w/$workspace/features', params: { workspace } });

@@ -451,12 +451,15 @@ function DeleteBody({ workspace, insight, onClose }: { workspace: string; insigh
           color="red"
           loading={remove.isPending}
           onClick={() =>
-            remove.mutate(insight.id, {
-              onSuccess: () => {
-                notifications.show({ message: t('insights.deleted') });
-                onClose();
+            remove.mutate(
+              { id: insight.id, version: insight.version },
+              {
+                onSuccess: () => {
+                  notifications.show({ message: t('insights.deleted') });
+                  onClose();
+                },
               },
-            })
+            )
           }
         >
           {t('insights.deleteForGood')}

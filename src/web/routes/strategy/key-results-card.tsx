@@ -209,10 +209,13 @@ function KeyResultRow({
                 color="red"
                 leftSection={<IconTrash size={15} aria-hidden />}
                 onClick={() =>
-                  remove.mutate(kr.id, {
-                    onSuccess: () => notifications.show({ message: t('strategy.keyResults.removed', { title: kr.title }) }),
-                    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-                  })
+                  remove.mutate(
+                    { id: kr.id, version: kr.version },
+                    {
+                      onSuccess: () => notifications.show({ message: t('strategy.keyResults.removed', { title: kr.title }) }),
+                      onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+                    },
+                  )
                 }
               >
                 {t('strategy.keyResults.remove')}

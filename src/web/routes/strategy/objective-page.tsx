@@ -433,7 +433,7 @@ function DeleteModal({
               color="red"
               loading={remove.isPending}
               onClick={() =>
-                remove.mutate(undefined, {
+                remove.mutate(objective.version, {
                   onSuccess: () => {
                     notifications.show({ message: t('strategy.deleted', { title: objective.title }) });
                     void navigate({ to: '/w/$workspace/strategy', params: { workspace } });

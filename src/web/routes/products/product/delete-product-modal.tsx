@@ -62,7 +62,7 @@ export function DeleteProductModal({
               disabled={!confirmed}
               loading={remove.isPending}
               onClick={() =>
-                remove.mutate(undefined, {
+                remove.mutate(product.version, {
                   onSuccess: () => {
                     notifications.show({ message: t('product.deletedToast', { name: product.name }) });
                     void navigate({ to: '/w/$workspace/products', params: { workspace } });
