@@ -12,10 +12,10 @@ export interface Section {
   tables: Table[];
 }
 
-/** The header every report starts with: what was measured, where and when. */
 /** Above this 1-minute load average, other work shared the two cores with the measurement. */
 const QUIET_LOAD = 0.3;
 
+/** The header every report starts with: what was measured, where and when. */
 export function reportHeader(title: string, settings: string, loadBefore: number[]): string {
   return [
     `# ${title}`,

@@ -5,10 +5,10 @@ type VersionedTable = 'products' | 'customers' | 'insights' | 'features' | 'obje
 
 /**
  * Deletes one row, and when the client named the version it saw (If-Match), only that
- * version: a change committed meanwhile makes it delete nothing. The caller has already
- * compared the version it read; this guards the moment between that read and the delete
- * (on PostgreSQL a concurrent update commits in between, and the WHERE is checked again
- * against the new row). False when nothing was deleted.
+ * version: a change committed before makes it delete nothing. The check is the DELETE's own
+ * WHERE, so it also holds against an update committing meanwhile (PostgreSQL re-checks the
+ * WHERE on the updated row). False when nothing was deleted: the caller answers 409 with the
+ * row as it is now.
  */
 export async function deleteAtVersion(
   trx: Kysely<Database>,

@@ -139,8 +139,8 @@ export function useCreateInsight(ws: string) {
 export function useDeleteInsight(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version?: number }) =>
-      call(routes.deleteInsight, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      call(routes.deleteInsight, { params: { workspace: ws, id }, ifMatch: version }),
     onSuccess: (_r, { id }) => {
       queryClient.removeQueries({ queryKey: dkeys.insight(ws, id) });
       for (const [key, data] of queryClient.getQueriesData<Pages<InsightDto>>({ queryKey: dkeys.insightsAll(ws) })) {
@@ -273,8 +273,7 @@ export function useUpdateFeature(ws: string, id: string) {
 export function useDeleteFeature(ws: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version?: number) =>
-      call(routes.deleteFeature, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
+    mutationFn: (version: number) => call(routes.deleteFeature, { params: { workspace: ws, id }, ifMatch: version }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: dkeys.feature(ws, id) });
       void queryClient.invalidateQueries({ queryKey: dkeys.featuresAll(ws) });
@@ -314,8 +313,8 @@ export function useUpdateCustomer(ws: string) {
 export function useDeleteCustomer(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version?: number }) =>
-      call(routes.deleteCustomer, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      call(routes.deleteCustomer, { params: { workspace: ws, id }, ifMatch: version }),
     onSuccess: (_r, { id }) => {
       queryClient.removeQueries({ queryKey: dkeys.customer(ws, id) });
       void queryClient.invalidateQueries({ queryKey: dkeys.customersAll(ws) });

@@ -115,8 +115,7 @@ export function useDeleteProduct(ws: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     // With the version shown, a product someone changed meanwhile is not deleted (409).
-    mutationFn: (version?: number) =>
-      call(routes.deleteProduct, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
+    mutationFn: (version: number) => call(routes.deleteProduct, { params: { workspace: ws, id }, ifMatch: version }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: keys.product(ws, id) });
       void queryClient.invalidateQueries({ queryKey: keys.productsAll(ws) });

@@ -127,8 +127,7 @@ export function useUpdateObjective(ws: string, id: string) {
 export function useDeleteObjective(ws: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version?: number) =>
-      call(routes.deleteObjective, { params: { workspace: ws, id }, ...(version !== undefined && { ifMatch: version }) }),
+    mutationFn: (version: number) => call(routes.deleteObjective, { params: { workspace: ws, id }, ifMatch: version }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: skeys.objective(ws, id) });
       touchObjectives(queryClient, ws);
@@ -200,7 +199,7 @@ export function useUpdateKeyResult(ws: string, objectiveId: string) {
 export function useDeleteKeyResult(ws: string, objectiveId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version?: number }) =>
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
       call(routes.deleteKeyResult, {
         params: { workspace: ws, id: objectiveId, keyResultId: id },
         ...(version !== undefined && { ifMatch: version }),

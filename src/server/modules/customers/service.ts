@@ -237,7 +237,6 @@ export async function deleteCustomer(services: Services, access: Access, id: str
   authorize(access, 'customer.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await load(trx, access, id);
-    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(toCustomerDto(before));
     const features = await featuresOfCustomer(trx, id);
     const insights = await insightIdsOfCustomer(trx, access.workspace.id, id);
     if (!(await deleteAtVersion(trx, 'customers', id, expectedVersion))) throw versionConflict(toCustomerDto(await load(trx, access, id)));

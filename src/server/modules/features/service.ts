@@ -194,13 +194,11 @@ export async function deleteFeature(services: Services, access: Access, id: stri
   authorize(access, 'feature.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await loadFeature(trx, access, id);
-    const current = async () => {
-      const { settings } = await loadScoringSettings(trx, access.workspace.id);
-      return toFeatureDto(await loadFeature(trx, access, id, settings.revenueCurrency), settings);
-    };
-    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(await current());
     const linked = await trx.selectFrom('feature_insights').select('insight_id').where('feature_id', '=', id).execute();
-    if (!(await deleteAtVersion(trx, 'features', id, expectedVersion))) throw versionConflict(await current());
+    if (!(await deleteAtVersion(trx, 'features', id, expectedVersion))) {
+      const { settings } = await loadScoringSettings(trx, access.workspace.id);
+      throw versionConflict(toFeatureDto(await loadFeature(trx, access, id, settings.revenueCurrency), settings));
+    }
     await removeDocument(trx, 'feature', id);
     for (const { insight_id } of linked) await relaxLinkedStatus(trx, insight_id);
     await appendChange(trx, {

@@ -288,7 +288,6 @@ export async function deleteInsight(services: Services, access: Access, id: stri
   authorize(access, 'insight.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await loadInsight(trx, access, id);
-    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(toInsightDto(before));
     const features = await featuresOfInsights(trx, [id]);
     if (!(await deleteAtVersion(trx, 'insights', id, expectedVersion)))
       throw versionConflict(toInsightDto(await loadInsight(trx, access, id)));

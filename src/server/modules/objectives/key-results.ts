@@ -171,7 +171,6 @@ export async function deleteKeyResult(services: Services, access: Access, object
   authorize(access, 'strategy.write');
   await services.db.transaction().execute(async (trx) => {
     const before = await loadKeyResult(trx, access, objectiveId, id);
-    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(toKeyResultDto(before));
     if (!(await deleteAtVersion(trx, 'key_results', id, expectedVersion)))
       throw versionConflict(toKeyResultDto(await loadKeyResult(trx, access, objectiveId, id)));
     await appendChange(trx, {

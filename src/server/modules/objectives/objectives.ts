@@ -208,7 +208,6 @@ export async function deleteObjective(services: Services, access: Access, id: st
   await services.db.transaction().execute(async (trx) => {
     await lockTree(trx, services.dialect, access.workspace.id);
     const before = await loadObjective(trx, access, id);
-    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(await objectiveDto(trx, before));
     const children = await trx
       .selectFrom('objectives')
       .select((eb) => eb.fn.countAll<number>().as('n'))

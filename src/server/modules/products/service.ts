@@ -248,7 +248,6 @@ export async function deleteProduct(services: Services, access: Access, id: stri
   authorize(access, 'product.write');
   await services.db.transaction().execute(async (trx) => {
     const before = toProductDto(await loadProduct(trx, access, id));
-    if (expectedVersion !== null && before.version !== expectedVersion) throw versionConflict(before);
     if (!(await deleteAtVersion(trx, 'products', id, expectedVersion)))
       throw versionConflict(toProductDto(await loadProduct(trx, access, id)));
     await removeDocument(trx, 'product', id);
