@@ -23,9 +23,19 @@ export function WorkspaceSwitcher({ current, onCreate }: { current: WorkspaceDto
   const { data: workspaces = [] } = useQuery(workspacesQuery);
   const [query, setQuery] = useState('');
   const wanted = fold(query.trim());
+  const filtered = workspaces.length >= FILTER_FROM;
   const shown = wanted ? workspaces.filter((w) => fold(`${w.name} ${w.slug}`).includes(wanted)) : workspaces;
   return (
-    <Menu position="bottom-start" width={260} shadow="lg" withinPortal onClose={() => setQuery('')}>
+    <Menu
+      position="bottom-start"
+      width={260}
+      shadow="lg"
+      withinPortal
+      onClose={() => setQuery('')}
+      // With a filter, the menu's focus goes to it (data-autofocus) rather than to Mantine's
+      // placeholder, so typing right after opening narrows the list.
+      withInitialFocusPlaceholder={!filtered}
+    >
       <Menu.Target>
         <UnstyledButton className={classes.switcher} aria-label={t('shell.switchWorkspace')} data-testid="workspace-switcher">
           <Group gap={10} wrap="nowrap">
@@ -46,7 +56,7 @@ export function WorkspaceSwitcher({ current, onCreate }: { current: WorkspaceDto
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('shell.workspaces')}</Menu.Label>
-        {workspaces.length >= FILTER_FROM && (
+        {filtered && (
           <TextInput
             size="xs"
             mx={6}
