@@ -9,6 +9,7 @@ import { importReports } from './migrations/20261202_0006_imports.js';
 import { searchWords } from './migrations/20261202_0007_search_words.js';
 import { reachWindow } from './migrations/20261203_0008_reach_window.js';
 import { customerLists } from './migrations/20261203_0009_customer_lists.js';
+import { insightTextIndexedOnce } from './migrations/20261203_0010_insight_text_indexed_once.js';
 
 /** Migrations in order; names are timestamps and never change once released. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -22,6 +23,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '20261202_0007_search_words': searchWords(dialect),
     '20261203_0008_reach_window': reachWindow(dialect),
     '20261203_0009_customer_lists': customerLists(dialect),
+    '20261203_0010_insight_text_indexed_once': insightTextIndexedOnce(dialect),
   };
 }
 
@@ -41,4 +43,11 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Applies the migrations up to and including `name` (tests of a migration on older data). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db.dialect) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

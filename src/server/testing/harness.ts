@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { connect, type Db, type Dialect } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateTo, migrateToLatest } from '../db/migrate.js';
 import { createDatabase, dropDatabase } from './postgres.js';
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
@@ -18,7 +18,12 @@ export interface TestApp {
 let counter = 0;
 
 /** A Cairn app on a fresh, migrated database of the given dialect. */
-export async function startTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  /** Stop the migrations after this one (for testing a later one on data written before it). */
+  migrateUpTo?: string,
+): Promise<TestApp> {
   const config = { ...loadConfig({}), rateLimit: 0, ...overrides };
   let db: Db;
   let cleanup = async () => {};
@@ -31,7 +36,8 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<Config> 
   } else {
     db = connect({ dataDir: config.dataDir, sqliteFile: ':memory:' });
   }
-  await migrateToLatest(db);
+  if (migrateUpTo) await migrateTo(db, migrateUpTo);
+  else await migrateToLatest(db);
   const app = await buildApp({ db, config, webRoot: null, logger: false, validateResponses: true });
   return {
     app,

@@ -10,7 +10,7 @@ import {
   type ValidCustomer,
   type ValidInsight,
 } from './convert.js';
-import { CsvFileError, type ParsedCsv, parseCsv } from './csv-file.js';
+import { type CsvEncoding, CsvFileError, openCsv } from './csv-file.js';
 import type { ImportKind } from './fields.js';
 
 /** What checking a file needs besides the file: everything a worker thread can be sent. */
@@ -23,11 +23,14 @@ export interface CheckOptions {
   actorId: string;
 }
 
-/** Checking reports in this order: the file's shape once, then slices of rows, then the end. */
+/**
+ * Checking reports in this order: the file's shape once (with its rows counted, before they
+ * are read), then slices of rows as they are read, then the end with the rows there were.
+ */
 export type CheckMessage =
-  | { type: 'parsed'; totalRows: number; header: string[]; encoding: ParsedCsv['encoding'] }
+  | { type: 'parsed'; totalRows: number; header: string[]; encoding: CsvEncoding }
   | { type: 'rows'; valid: (ValidInsight | ValidCustomer)[]; errors: ImportRowError[]; bad: number; checked: number }
-  | { type: 'done' }
+  | { type: 'done'; totalRows: number }
   | { type: 'failed'; message: string; fileProblem: boolean };
 
 /** Rows per 'rows' message: a batch of writes on the other side. */
@@ -37,13 +40,14 @@ export const CHECK_SLICE = 5000;
 export const MAX_REPORTED = 1000;
 
 /**
- * Parses the file and checks every row, reporting as it goes. Pure work on the file (no
- * database): it runs on a worker thread for large files, so neither the parse nor the
- * checks hold up other requests, and rows already checked are written meanwhile.
+ * Reads the file and checks every row, reporting as it goes: rows are read, checked and sent
+ * a slice at a time, so the first ones are being written while the rest of the file is read.
+ * Pure work on the file (no database): it runs on a worker thread for large files, so neither
+ * reading nor checking holds up other requests.
  */
 export function checkFile(bytes: Uint8Array, options: CheckOptions, send: (message: CheckMessage) => void): void {
-  const csv = parseCsv(bytes);
-  send({ type: 'parsed', totalRows: csv.records.length, header: csv.header, encoding: csv.encoding });
+  const csv = openCsv(bytes);
+  send({ type: 'parsed', totalRows: csv.countedRecords, header: csv.header, encoding: csv.encoding });
   const ctx = {
     lookups: options.lookups,
     createCustomers: options.createCustomers,
@@ -51,14 +55,18 @@ export function checkFile(bytes: Uint8Array, options: CheckOptions, send: (messa
     workspaceId: options.workspaceId,
     actorId: options.actorId,
   };
-  const records = csv.records;
   let valid: (ValidInsight | ValidCustomer)[] = [];
   let errors: ImportRowError[] = [];
   let bad = 0;
   let reported = 0;
-  for (let index = 0; index < records.length; index++) {
-    const record = records[index]!;
-    const structural = csv.lineErrors.get(record.line);
+  let checked = 0;
+  const flush = () => {
+    send({ type: 'rows', valid, errors, bad, checked });
+    valid = [];
+    errors = [];
+    bad = 0;
+  };
+  const total = csv.readRecords((record, structural) => {
     const fields = structural ? null : cellsByField(csv.header, record.cells, options.mapping);
     const result: RowResult<ValidInsight | ValidCustomer> = !fields
       ? { ok: false, problems: [structural!] }
@@ -77,14 +85,10 @@ export function checkFile(bytes: Uint8Array, options: CheckOptions, send: (messa
           problems: result.problems,
         });
     }
-    if ((index + 1) % CHECK_SLICE === 0 || index === records.length - 1) {
-      send({ type: 'rows', valid, errors, bad, checked: index + 1 });
-      valid = [];
-      errors = [];
-      bad = 0;
-    }
-  }
-  send({ type: 'done' });
+    if (++checked % CHECK_SLICE === 0) flush();
+  });
+  if (checked % CHECK_SLICE !== 0) flush();
+  send({ type: 'done', totalRows: total });
 }
 
 /** Messages as they arrive, consumed once, in order. */

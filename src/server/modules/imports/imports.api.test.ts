@@ -66,6 +66,12 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
       receivedAt: '2026-03-14T00:00:00.000Z',
     });
 
+    // The activity tells the import once, not once per row.
+    const told = (await owner.get(`${base}/activity?entity=import&id=${job.id}`)).json().items;
+    expect(told.map((e: { action: string }) => e.action)).toEqual(['rows_imported', 'started']);
+    expect(told[0].changes).toEqual({ file: { from: null, to: 'feedback.csv' }, insightsCreated: { from: null, to: 2 } });
+    expect((await owner.get(`${base}/activity?entity=insight`)).json().items).toEqual([]);
+
     // Re-importing the same file with an external id column updates instead of duplicating.
     const before = await insightCount();
     const versions = (await owner.get(`${base}/insights?q=roadmap`)).json().items[0].version;

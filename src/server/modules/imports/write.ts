@@ -29,8 +29,41 @@ type LogRow = {
   actor_id: string;
   at: string;
   changes: string;
-  note: string;
+  note: string | null;
 };
+
+/**
+ * What an import writes to the change log. Rows it creates are told once per batch, on the
+ * import itself ("imported 5,000 insights from feedback.csv"), not once per row: a 100,000-row
+ * file would otherwise bury the workspace's activity under 100,000 lines, and those lines
+ * (with a copy of each text) were a quarter of what an import wrote. Each created row still
+ * has its creator and date; a re-imported row that changes gets its own entry with the diff,
+ * as an edit does.
+ */
+function changeLog(access: Access, job: ImportRow, now: string) {
+  const entry = (entity: string, id: string, action: string, changes: Changes, note: string | null): LogRow => ({
+    workspace_id: access.workspace.id,
+    entity,
+    entity_id: id,
+    action,
+    actor_id: access.actorId,
+    at: now,
+    changes: JSON.stringify(changes),
+    note,
+  });
+  return {
+    /** A re-imported row that changed: the diff, and where it came from. */
+    reimported: (entity: 'insight' | 'customer', id: string, changes: Changes) =>
+      entry(entity, id, 'reimported', changes, `Imported from ${job.file_name}`),
+    batch(created: { insights: number; customers: number }): LogRow | null {
+      if (created.insights === 0 && created.customers === 0) return null;
+      const changes: Changes = { file: { from: null, to: job.file_name } };
+      if (created.insights > 0) changes.insightsCreated = { from: null, to: created.insights };
+      if (created.customers > 0) changes.customersCreated = { from: null, to: created.customers };
+      return entry('import', job.id, 'rows_imported', changes, null);
+    },
+  };
+}
 
 /** Rows per lookup query (PostgreSQL takes at most 65,535 parameters per statement). */
 const LOOKUP = 500;
@@ -135,24 +168,12 @@ export async function writeInsights(
 ): Promise<BatchCounts> {
   const now = nowIso();
   const workspaceId = access.workspace.id;
-  const note = `Imported from ${job.file_name}`;
-  const log: LogRow[] = [];
-  const entry = (entity: string, id: string, action: string, changes: Changes): LogRow => ({
-    workspace_id: workspaceId,
-    entity,
-    entity_id: id,
-    action,
-    actor_id: access.actorId,
-    at: now,
-    changes: JSON.stringify(changes),
-    note,
-  });
+  const log = changeLog(access, job, now);
 
   const newCustomers = rows.flatMap((r) => (r.newCustomer ? [r.newCustomer] : []));
   if (newCustomers.length > 0) {
     await insertRows(trx, services.dialect, 'customers', newCustomers);
     await indexDocuments(trx, services.dialect, newCustomers.map(customerSearchDoc));
-    for (const c of newCustomers) log.push(entry('customer', c.id, 'imported', { name: { from: null, to: c.name } }));
   }
 
   const existing = await byExternalId(
@@ -234,9 +255,11 @@ export async function writeInsights(
   const docs: SearchDocument[] = indexed.map((r) => insightSearchDoc(r, r.customer_id ? (customerNames.get(r.customer_id) ?? null) : null));
   await indexDocuments(trx, services.dialect, docs);
 
-  for (const r of inserts) log.push(entry('insight', r.id, 'imported', { text: { from: null, to: excerpt(r.text) } }));
-  for (const { row, changes } of changed) log.push(entry('insight', row.id, 'reimported', changes));
-  await insertRows(trx, services.dialect, 'change_log', log);
+  const entries = [
+    log.batch({ insights: inserts.length, customers: newCustomers.length }),
+    ...changed.map(({ row, changes }) => log.reimported('insight', row.id, changes)),
+  ].filter((e) => e !== null);
+  await insertRows(trx, services.dialect, 'change_log', entries);
   return { created: inserts.length, updated: changed.length, unchanged };
 }
 
@@ -329,21 +352,12 @@ export async function writeCustomers(
         await insightIdsOfCustomer(trx, workspaceId, c.row.id),
         c.row.name,
       );
-  const note = `Imported from ${job.file_name}`;
-  const entry = (id: string, action: string, changes: Changes): LogRow => ({
-    workspace_id: workspaceId,
-    entity: 'customer',
-    entity_id: id,
-    action,
-    actor_id: access.actorId,
-    at: now,
-    changes: JSON.stringify(changes),
-    note,
-  });
-  await insertRows(trx, services.dialect, 'change_log', [
-    ...inserts.map((c) => entry(c.id, 'imported', { name: { from: null, to: c.name } })),
-    ...changed.map((c) => entry(c.row.id, 'reimported', c.changes)),
-  ]);
+  const log = changeLog(access, job, now);
+  const entries = [
+    log.batch({ insights: 0, customers: inserts.length }),
+    ...changed.map((c) => log.reimported('customer', c.row.id, c.changes)),
+  ].filter((e) => e !== null);
+  await insertRows(trx, services.dialect, 'change_log', entries);
   return {
     created: inserts.length,
     updated: changed.length,

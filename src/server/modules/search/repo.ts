@@ -37,6 +37,13 @@ const CLOSE = '\u0002';
 /** Words of body text around a match (FTS5's snippet() takes the same number of tokens). */
 const SNIPPET_WORDS = 16;
 
+/**
+ * An insight's title is the start of its text, which its body holds whole: it is shown, not
+ * indexed, so each word is indexed once (SQLite's triggers apply the same rule; see migration
+ * 0010).
+ */
+const titleIsIndexed = (d: SearchDocument) => d.entity !== 'insight';
+
 export async function indexDocument(db: Kysely<Database>, dialect: Dialect, doc: SearchDocument): Promise<void> {
   await indexDocuments(db, dialect, [doc]);
 }
@@ -49,7 +56,7 @@ export async function indexDocuments(db: Kysely<Database>, dialect: Dialect, doc
     workspace_id: d.workspaceId,
     title: d.title,
     body: d.body,
-    ...(dialect === 'postgres' && { folded_title: foldForIndex(d.title), folded_body: foldForIndex(d.body) }),
+    ...(dialect === 'postgres' && { folded_title: titleIsIndexed(d) ? foldForIndex(d.title) : '', folded_body: foldForIndex(d.body) }),
   }));
   await insertRows(db, dialect, 'search_docs', rows, {
     upsert: {

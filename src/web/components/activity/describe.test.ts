@@ -60,4 +60,29 @@ describe('describeEntry', () => {
     expect(describeEntry(t.t, changed, () => 'Vera').summary).toBe('changed the role of Vera from Viewer to Product manager');
     expect(describeEntry(t.t, entry({ entity: 'widget', action: 'spun_around' })).summary).toBe('spun around (widget)');
   });
+
+  it('tells an import once, with what it created, in each language', async () => {
+    const imported = entry({
+      entity: 'import',
+      action: 'rows_imported',
+      changes: {
+        file: { from: null, to: 'feedback.csv' },
+        insightsCreated: { from: null, to: 5000 },
+        customersCreated: { from: null, to: 1 },
+      },
+    });
+    expect(describeEntry(t.t, imported)).toEqual({
+      summary: 'imported 5000 insights from “feedback.csv”',
+      details: ['Created 1 customer named in the file'],
+    });
+    const customers = entry({
+      entity: 'import',
+      action: 'rows_imported',
+      changes: { file: { from: null, to: 'c.csv' }, customersCreated: { from: null, to: 2 } },
+    });
+    expect(describeEntry(t.t, customers).summary).toBe('imported 2 customers from “c.csv”');
+    await t.changeLanguage('fr');
+    expect(describeEntry(t.t, imported).summary).toBe('a importé 5000 retours depuis « feedback.csv »');
+    await t.changeLanguage('en');
+  });
 });

@@ -106,6 +106,23 @@ export function describeEntry(t: TFunction, entry: ActivityDto, memberName?: (id
     case 'key_result.updated':
       if (c.current) details.push(t('activity.keyResultCurrent', { from: str(c.current.from ?? '—'), to: str(c.current.to ?? '—') }));
       return { summary: t('activity.keyResultUpdated', { title: str(c.title?.to) }), details };
+    case 'import.started':
+      return { summary: t('activity.importStarted', { file: str(c.fileName?.to), count: Number(c.rows?.to ?? 0) }), details };
+    case 'import.rows_imported': {
+      const file = str(c.file?.to);
+      const insights = Number(c.insightsCreated?.to ?? 0);
+      const customers = Number(c.customersCreated?.to ?? 0);
+      if (insights === 0) return { summary: t('activity.customersImported', { count: customers, file }), details };
+      if (customers > 0) details.push(t('activity.customersCreated', { count: customers }));
+      return { summary: t('activity.insightsImported', { count: insights, file }), details };
+    }
+    case 'insight.reimported':
+      details.push(t('activity.changedFields', { fields: Object.keys(c).join(', ') }));
+      return { summary: t('activity.insightReimported'), details };
+    case 'customer.reimported':
+      if (c.name) details.push(t('activity.renamed', { from: str(c.name.from), to: str(c.name.to) }));
+      else details.push(t('activity.changedFields', { fields: Object.keys(c).join(', ') }));
+      return { summary: t('activity.customerReimported'), details };
     case 'key_result.deleted':
       return { summary: t('activity.keyResultDeleted', { title: str(c.title?.from) }), details };
     default:
