@@ -55,7 +55,12 @@ export function readCsvHeader(bytes: Uint8Array): string[] {
     text = decodeWindows1252(sample);
   }
   if (text.includes('\u0000')) throw new CsvFileError(BINARY);
-  const first = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: 'greedy', preview: 1 });
+  return headerOf(text, guessDelimiter(text));
+}
+
+/** The first record's cells, trimmed; refuses a file without one. */
+function headerOf(text: string, delimiter: string): string[] {
+  const first = Papa.parse<string[]>(text.slice(0, GUESS_SAMPLE), { delimiter, skipEmptyLines: 'greedy', preview: 1 });
   const header = (first.data[0] ?? []).map((h) => h.trim());
   if (header.every((h) => h === '')) throw new CsvFileError(NO_HEADER);
   return header;
@@ -134,9 +139,7 @@ export function openCsv(bytes: Uint8Array): CsvFile {
   const { text, encoding } = decodeCsv(bytes);
   if (text.includes('\u0000')) throw new CsvFileError(BINARY);
   const delimiter = guessDelimiter(text);
-  const first = Papa.parse<string[]>(text.slice(0, GUESS_SAMPLE), { delimiter, skipEmptyLines: 'greedy', preview: 1 });
-  const header = (first.data[0] ?? []).map((h) => h.trim());
-  if (header.every((h) => h === '')) throw new CsvFileError(NO_HEADER);
+  const header = headerOf(text, delimiter);
   return {
     header,
     encoding,
