@@ -72,7 +72,7 @@ describe('describeEntry', () => {
       },
     });
     expect(describeEntry(t.t, imported)).toEqual({
-      summary: 'imported 5000 insights from “feedback.csv”',
+      summary: 'imported 5,000 insights from “feedback.csv”',
       details: ['Created 1 customer named in the file'],
     });
     const customers = entry({
@@ -82,7 +82,7 @@ describe('describeEntry', () => {
     });
     expect(describeEntry(t.t, customers).summary).toBe('imported 2 customers from “c.csv”');
     await t.changeLanguage('fr');
-    expect(describeEntry(t.t, imported).summary).toBe('a importé 5000 retours depuis « feedback.csv »');
+    expect(describeEntry(t.t, imported).summary).toBe('a importé 5\u202f000 retours depuis « feedback.csv »');
     await t.changeLanguage('en');
   });
 });
