@@ -10,6 +10,7 @@ import { searchWords } from './migrations/20261202_0007_search_words.js';
 import { reachWindow } from './migrations/20261203_0008_reach_window.js';
 import { customerLists } from './migrations/20261203_0009_customer_lists.js';
 import { insightTextIndexedOnce } from './migrations/20261203_0010_insight_text_indexed_once.js';
+import { searchNewestFirst } from './migrations/20261204_0011_search_newest_first.js';
 
 /** Migrations in order; names are timestamps and never change once released. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '20261203_0008_reach_window': reachWindow(dialect),
     '20261203_0009_customer_lists': customerLists(dialect),
     '20261203_0010_insight_text_indexed_once': insightTextIndexedOnce(dialect),
+    '20261204_0011_search_newest_first': searchNewestFirst(dialect),
   };
 }
 

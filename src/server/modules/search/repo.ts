@@ -123,7 +123,8 @@ export async function search(
     select entity, entity_id, title, body, ts_rank(document, to_tsquery('simple', ${tsQuery(terms)})) as score
     from (
       -- As on SQLite, a very common word is ranked among the workspace's newest matches
-      -- (ids are time-ordered): ts_rank reads each document's vector, the costly part.
+      -- (ids are time-ordered): ts_rank reads each document's vector, the costly part. For
+      -- such a word search_docs_newest lets the planner read newest first and stop early.
       select entity, entity_id, title, body, document from search_docs
       where document @@ to_tsquery('simple', ${tsQuery(terms)})
         and workspace_id = ${input.workspaceId}
